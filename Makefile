@@ -1,0 +1,46 @@
+# clusterfacts: `make warehouse` builds the warehouse from the sample corpus,
+# `make test` runs every test. Both set up .venv first when it is missing or stale.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(CURDIR)/$(VENV)/bin
+ARTICLES ?= data/articles
+export CLUSTERFACTS_DB ?= $(CURDIR)/warehouse/clusterfacts.duckdb
+export DBT_PROFILES_DIR := $(CURDIR)
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+export DO_NOT_TRACK := 1
+
+.PHONY: setup warehouse dbt test lint bench clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "clusterfacts needs Python 3.11 or later")'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+warehouse: setup
+	$(BIN)/clusterfacts load $(ARTICLES)
+	$(MAKE) --no-print-directory dbt
+	$(BIN)/clusterfacts status
+
+# On a fresh database unit tests need their inputs built first: build, then run them.
+dbt: setup
+	$(BIN)/dbt build --quiet --exclude-resource-type unit_test
+	@cp target/run_results.json target/build_results.json
+	$(BIN)/dbt test --quiet --resource-type unit_test
+	@cp target/run_results.json target/unit_test_results.json
+
+test: setup
+	$(BIN)/pytest
+
+lint: setup
+	$(BIN)/sqlfluff lint models
+
+bench: setup
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf target logs warehouse/*.duckdb warehouse/*.wal

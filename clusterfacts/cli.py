@@ -1,0 +1,94 @@
+"""The `clusterfacts` command: a thin layer over the loader's modules."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from clusterfacts.config import default_database
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="clusterfacts", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    load = commands.add_parser("load", help="land articles and their facts in the warehouse")
+    load.add_argument("paths", nargs="+", help=".txt files or folders of them")
+    load.add_argument("--database", type=Path, default=None, help="DuckDB file (default: $CLUSTERFACTS_DB "
+                      "or warehouse/clusterfacts.duckdb)")
+    load.add_argument("--strict", action="store_true", help="exit 1 when any file is rejected")
+    load.add_argument("--quiet", action="store_true", help="no progress lines")
+
+    extract = commands.add_parser("extract", help="print the facts of articles as JSON lines")
+    extract.add_argument("paths", nargs="+", help="article files, or - for standard input")
+
+    status = commands.add_parser("status", help="what the warehouse holds, recent runs, rejections, failed tests")
+    status.add_argument("--database", type=Path, default=None, help="DuckDB file")
+
+    args = parser.parse_args(argv)
+    if args.command == "load":
+        return _load(args)
+    if args.command == "status":
+        return _status(args)
+    return _extract(args)
+
+
+def _status(args: argparse.Namespace) -> int:
+    from clusterfacts.status import report
+    from clusterfacts.warehouse import WarehouseBusy
+
+    database = args.database or default_database()
+    try:
+        print(report(database))
+    except WarehouseBusy as error:
+        print(f"clusterfacts status: the warehouse {database} is busy: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _load(args: argparse.Namespace) -> int:
+    from clusterfacts.loading import ProgressPrinter, load
+    from clusterfacts.warehouse import WarehouseBusy
+
+    database = args.database or default_database()
+    try:
+        summary = load(args.paths, database, progress=None if args.quiet else ProgressPrinter())
+    except WarehouseBusy as error:
+        print(f"clusterfacts load: the warehouse {database} is busy: {error}", file=sys.stderr)
+        return 2
+    for path, reason, detail in summary.rejections:
+        print(f"clusterfacts load: rejected {path}: {reason}: {detail}", file=sys.stderr)
+    print(f"clusterfacts load: {summary.line()}")
+    print(f"clusterfacts load: warehouse {database}")
+    return 1 if args.strict and summary.rejected else 0
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from clusterfacts.decoding import Decoded, decode
+    from clusterfacts.documents import content_hash
+    from clusterfacts.extraction import contract_view, extract_facts
+
+    status = 0
+    for path in args.paths:
+        try:
+            data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        except OSError as error:
+            print(f"clusterfacts extract: {path}: cannot be read: {error.strerror}", file=sys.stderr)
+            status = 1
+            continue
+        decoded = decode(data)
+        if not isinstance(decoded, Decoded):
+            print(f"clusterfacts extract: {path}: {decoded.reason}: {decoded.detail}", file=sys.stderr)
+            status = 1
+            continue
+        name = "-" if path == "-" else os.path.basename(path)
+        for fact in extract_facts(decoded.text, name, content_hash(decoded.text)):
+            print(json.dumps(contract_view(fact), ensure_ascii=False))
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""One file's path through the loader: read, decode, lay out, fingerprint, extract."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+
+from clusterfacts.decoding import Decoded, decode
+from clusterfacts.extraction import extract_facts
+from clusterfacts.fingerprints import sentence_hashes
+from clusterfacts.gazetteer import find_mentions
+from clusterfacts.layout import read_layout
+
+# Larger files are not news articles; reading them whole would cost memory for nothing.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass
+class Rejection:
+    reason: str
+    detail: str
+
+
+@dataclass
+class Document:
+    """An article read from disk, ready to land: its row and what was found in it."""
+
+    article: dict
+    facts: list[dict] = field(default_factory=list)
+    mentions: list[dict] = field(default_factory=list)
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+def read_bytes(path: str) -> bytes | Rejection:
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            return Rejection("too_large", f"{size} bytes; articles over {MAX_FILE_BYTES} bytes are not read")
+        with open(path, "rb") as handle:
+            return handle.read()
+    except IsADirectoryError:
+        return Rejection("unreadable", "a folder, not a file")
+    except OSError as error:
+        return Rejection("unreadable", f"cannot be read: {error.strerror or error}")
+
+
+def build_document(path: str, data: bytes) -> Document | Rejection:
+    """Decode and read one article; the caller adds the run's bookkeeping columns."""
+    decoded = decode(data)
+    if not isinstance(decoded, Decoded):
+        return Rejection(decoded.reason, decoded.detail)
+    text = decoded.text
+    layout = read_layout(text)
+    body = text[layout.body_start:layout.body_end]
+    digest = content_hash(text)
+    mentions = find_mentions(text, layout.body_start, layout.body_end)
+    article = {
+        "content_hash": digest,
+        "source_path": path,
+        "file_name": os.path.basename(path),
+        "size_bytes": len(data),
+        "encoding": decoded.encoding,
+        "text": text,
+        "title": layout.title,
+        "published_date": layout.published_date,
+        "published_date_source": layout.published_date_source,
+        "published_date_start": layout.published_date_start,
+        "body_start": layout.body_start,
+        "body_end": layout.body_end,
+        "sentence_hashes": sentence_hashes(body),
+    }
+    facts = extract_facts(text, os.path.basename(path), digest, layout, mentions)
+    mention_rows = [{"content_hash": digest, "entity_type": m.entity_type, "entity": m.entity,
+                     "char_start": m.start, "char_end": m.end, "text": m.text} for m in mentions]
+    return Document(article, facts, mention_rows)

@@ -1,0 +1,68 @@
+"""From an article's text to its facts: quantities tied to what they measure."""
+
+from __future__ import annotations
+
+import hashlib
+
+from clusterfacts.gazetteer import Mention
+from clusterfacts.layout import Layout, read_layout
+from clusterfacts.linking import build_context, link_quantities
+from clusterfacts.quantities import Quantity, find_quantities
+
+# The major version is part of every fact id; bump it when spans or values change meaning.
+EXTRACTOR_VERSION = "1.0.0"
+
+
+def fact_id(content_hash: str, quantity: Quantity) -> str:
+    """Stable across reloads: the same article, span and extractor major version give the same id."""
+    major = EXTRACTOR_VERSION.split(".")[0]
+    key = f"{content_hash}:{quantity.start}:{quantity.end}:{quantity.kind}:{major}"
+    return hashlib.sha256(key.encode()).hexdigest()[:20]
+
+
+def extract_facts(text: str, article: str, content_hash: str, layout: Layout | None = None,
+                  mentions: list[Mention] | None = None) -> list[dict]:
+    """Every fact in the article's body, as rows of raw.facts (less the run's columns)."""
+    layout = layout or read_layout(text)
+    quantities = find_quantities(text, layout.body_start, layout.body_end)
+    links = link_quantities(text, layout, quantities, build_context(text, layout, mentions))
+    ids = {id(q): fact_id(content_hash, q) for q in quantities}
+    facts = []
+    for quantity, link in zip(quantities, links):
+        equivalent = quantity.equivalent
+        facts.append({
+            "fact_id": ids[id(quantity)],
+            "content_hash": content_hash,
+            "article": article,
+            "char_start": quantity.start,
+            "char_end": quantity.end,
+            "span": text[quantity.start:quantity.end],
+            "kind": quantity.kind,
+            "stated_number": quantity.number,
+            "stated_number_max": quantity.number_max,
+            "scale_word": quantity.scale_word,
+            "scale_multiplier": quantity.scale,
+            "unit_factor": quantity.unit_factor,
+            "stated_unit": quantity.stated_unit,
+            "value": quantity.value,
+            "value_max": quantity.value_max,
+            "qualifier": quantity.qualifier,
+            "unit": quantity.unit,
+            "equivalent_span": text[equivalent.start:equivalent.end] if equivalent else None,
+            "equivalent_fact_id": ids[id(equivalent)] if equivalent else None,
+            **link,
+            "extractor_version": EXTRACTOR_VERSION,
+        })
+    return facts
+
+
+CONTRACT_FIELDS = (
+    "article", "span", "kind", "value", "value_max", "qualifier", "unit", "equivalent_span",
+    "metric", "geography", "cluster", "company", "year", "is_target", "target_year",
+    "char_start", "char_end",
+)
+
+
+def contract_view(fact: dict) -> dict:
+    """A fact in the `clusterfacts extract` output contract of FACTS.md."""
+    return {name: fact[name] for name in CONTRACT_FIELDS}

@@ -1,0 +1,180 @@
+"""Entity mentions: places, clusters, companies, people and policy documents, with their offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from clusterfacts.reference import Reference, load_reference
+
+COMPANY_SUFFIX = (
+    r"(?:Co\.?,?\s*Ltd\.?|Co\.?|Ltd\.?|Limited|Corporation|Corp\.?|Inc\.?|Holdings?|Group|SA|AG|SE|GmbH|PLC|plc|"
+    r"LLC|Technology|Technologies|Tech|Biologics|Biotech|Biotechnology|Pharmaceuticals?|Pharma|Electric|"
+    r"Electronics|Motors?|Semiconductor|Semiconductors|Bank|Clinic|Therapeutics|Medical|Robotics|Dairy|Display)"
+)
+_CAP = r"[A-Z][\w&'’-]*\.?"
+COMPANY_NAME = re.compile(rf"\b(?:{_CAP}[ ]+){{0,6}}{COMPANY_SUFFIX}(?![\w-])(?:(?<=\.)|(?![ ]+[A-Z]))")
+LEADING_FUNCTION_WORDS = re.compile(
+    r"^(?:(?:The|A|An|Consider|Including|Like|And|As|By|In|At|For|From|With|Both|Also|Even|Of|On|To)[ ]+)+")
+COMPANY_APPOSITION = re.compile(
+    r"\b(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}),\s+an?\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:company|firm|manufacturer|producer|supplier|developer|maker|startup|enterprise|group)\b")
+COMPANY_EXAMPLES = re.compile(
+    r"\b(?:companies|enterprises|firms|giants|players|brands)\s+(?:like|such as|including)\s+"
+    r"(?P<names>[A-Z][\w&'’.()-]*(?:\s*(?:,|and|,\s*and)?\s*[A-Z][\w&'’.()-]*){0,8})")
+PERSON = re.compile(
+    r"(?:\b(?:said|says|according to)\s+(?P<a>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}))"
+    r"|(?:\b(?P<b>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}),\s+(?:the\s+)?(?:deputy\s+|vice\s+|executive\s+)?"
+    r"(?:[Dd]irector|[Cc]hairman|[Cc]hairwoman|[Mm]anager|[Ss]ecretary|[Pp]resident|[Cc]hief|CEO|[Hh]ead|[Mm]ayor|"
+    r"[Pp]rofessor|[Ff]ounder|[Dd]octor|[Gg]eneral [Mm]anager|Party [Ss]ecretary))")
+POLICY = re.compile(
+    r"(?P<name>(?:the\s+)?\"?(?:\d+(?:st|nd|rd|th)\s+Five-Year\s+Plan"
+    r"|(?:[A-Z][\w-]*\s+){0,4}(?:Action\s+Plan|Plan|Opinions|Measures|Guidelines|Regulations|Program|Programme|Policy)\b"
+    r"(?:\s+(?:(?:for|to|on|of|in|and|the|with|a|an)\s+){0,2}[A-Z\"][\w\"-]*)*)\"?)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    entity_type: str   # geography, cluster, company, person, policy
+    entity: str        # canonical id for places and clusters, the name as written otherwise
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: cached per instance
+class Gazetteer:
+    ref: Reference
+    places: re.Pattern
+    place_anaphora: re.Pattern
+    clusters: re.Pattern
+
+
+@lru_cache(maxsize=4)
+def gazetteer(ref: Reference | None = None) -> Gazetteer:
+    ref = ref or load_reference()
+    place_aliases = sorted(ref.geography_aliases, key=len, reverse=True)
+    cluster_aliases = sorted(ref.cluster_aliases, key=len, reverse=True)
+    return Gazetteer(
+        ref=ref,
+        places=re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, place_aliases)) + r")(?![\w-])"),
+        place_anaphora=re.compile(
+            r"\b[Tt]he\s+(?:(?:development|industrial|economic|pilot|free\s+trade)\s+)?(?P<kind>zone|park|district)\b"),
+        clusters=re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, cluster_aliases)) + r")(?![\w+-])",
+                            re.IGNORECASE),
+    )
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None, ref: Reference | None = None) -> list[Mention]:
+    """Every entity mention in text[start:end], in order; offsets index text."""
+    g = gazetteer(ref)
+    end = len(text) if end is None else end
+    mentions = _places(g, text, start, end) + _clusters(g, text, start, end)
+    mentions += _companies(text, start, end) + _people(text, start, end) + _policies(text, start, end)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    return mentions
+
+
+def _places(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
+    found: list[Mention] = []
+    events = [(m.start(), "name", m) for m in g.places.finditer(text, start, end)]
+    events += [(m.start(), "anaphora", m) for m in g.place_anaphora.finditer(text, start, end)]
+    for _, what, match in sorted(events, key=lambda e: e[0]):
+        if what == "name":
+            if _inside_a_name(text, match, g):
+                continue
+            found.append(Mention("geography", g.ref.geography_aliases[match.group(1)], match.start(), match.end(),
+                                 match.group(0)))
+        else:
+            referent = _last_place_of_level(found, g, match.group("kind"))
+            if referent:
+                found.append(Mention("geography", referent, match.start(), match.end(), match.group(0)))
+    return found
+
+
+def _inside_a_name(text: str, match: re.Match, g: Gazetteer) -> bool:
+    """'Shanghai Aerospace Innovation Center' names an organisation, not the city."""
+    after = re.match(r"\s+([A-Z][\w-]*)", text[match.end():match.end() + 40])
+    if not after:
+        return False
+    following = text[match.end():].lstrip()
+    return not g.places.match(following) and after.group(1) not in ("District", "Province", "City", "Town")
+
+
+def _last_place_of_level(found: list[Mention], g: Gazetteer, kind: str) -> str | None:
+    """'the zone' is the last place named a zone; failing that, the last place of a zone's level."""
+    level = "district" if kind == "district" else "zone"
+    candidates = [m for m in reversed(found) if g.ref.geography_levels.get(m.entity) == level]
+    for mention in candidates:
+        if kind in mention.entity.lower() or kind in mention.text.lower():
+            return mention.entity
+    return candidates[0].entity if candidates else None
+
+
+def _clusters(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
+    mentions = []
+    for match in g.clusters.finditer(text, start, end):
+        alias = match.group(1)
+        if alias.lower() == "ai" and alias != "AI":
+            continue  # only the capitalised acronym
+        mentions.append(Mention("cluster", g.ref.cluster_aliases[alias.lower()], match.start(), match.end(), alias))
+    return mentions
+
+
+def _companies(text: str, start: int, end: int) -> list[Mention]:
+    spans: dict[tuple[int, int], str] = {}
+    for match in COMPANY_NAME.finditer(text, start, end):
+        name = LEADING_FUNCTION_WORDS.sub("", match.group(0))
+        if len(name.split()) >= 2:
+            spans[(match.end() - len(name), match.end())] = name
+    for match in COMPANY_APPOSITION.finditer(text, start, end):
+        spans.setdefault((match.start("name"), match.end("name")), match.group("name"))
+    for match in COMPANY_EXAMPLES.finditer(text, start, end):
+        offset = match.start("names")
+        for name in re.finditer(r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*(?:\s*\([^)]*\))?", match.group("names")):
+            spans.setdefault((offset + name.start(), offset + name.end()), name.group(0))
+    spans.update(_repeated_names(text, start, end, set(spans.values())))
+    return [Mention("company", name, s, e, text[s:e]) for (s, e), name in _outermost(spans).items()]
+
+
+def _outermost(spans: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+    """Drop spans that lie inside a longer one ('... Co.' inside '... Co., Ltd.')."""
+    ordered = sorted(spans, key=lambda se: (se[0], -se[1]))
+    kept, reach = {}, -1
+    for s, e in ordered:
+        if e <= reach:
+            continue
+        kept[(s, e)] = spans[(s, e)]
+        reach = max(reach, e)
+    return kept
+
+
+def _repeated_names(text: str, start: int, end: int, known: set[str]) -> dict[tuple[int, int], str]:
+    """A company once named by shape ('M-Fine, a ... company') is recognised wherever it recurs."""
+    found = {}
+    for name in known:
+        short = name.split(",")[0]
+        for match in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text[start:end]):
+            found[(start + match.start(), start + match.end())] = name
+    return found
+
+
+def _people(text: str, start: int, end: int) -> list[Mention]:
+    mentions = []
+    for match in PERSON.finditer(text, start, end):
+        group = "a" if match.group("a") else "b"
+        mentions.append(Mention("person", match.group(group), match.start(group), match.end(group),
+                                match.group(group)))
+    return mentions
+
+
+def _policies(text: str, start: int, end: int) -> list[Mention]:
+    mentions = []
+    for match in POLICY.finditer(text, start, end):
+        name = re.sub(r"^the\s+", "", match.group("name").strip(), flags=re.IGNORECASE).strip('"')
+        if not name or not name[0].isupper() and not name[0].isdigit():
+            continue
+        s = match.start("name") + match.group("name").find(name)
+        mentions.append(Mention("policy", name, s, s + len(name), name))
+    return mentions

@@ -1,0 +1,138 @@
+"""Reading an article's layout: title, published date, and the body without page furniture."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {name: i for i, name in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+MONTHS.update({name[:3]: i for name, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+DATE_PATTERNS = (
+    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"),
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
+    re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
+)
+DATE_LABEL = re.compile(r"\b(?:date|published|posted|updated|released)\s*[:：]?\s*$", re.IGNORECASE)
+# How many content lines from the top may carry the published date.
+DATE_SEARCH_LINES = 3
+MAX_TITLE_WORDS = 20
+MAX_NAV_LABEL_WORDS = 3
+
+# Lines that belong to the page around an article, not to the article.
+FURNITURE_LINE = re.compile(
+    r"""^\s*(?:
+        comments? | special\ reports? | related\ (?:news|stories|articles) | share | print
+      | sign\ (?:in|up|out) | log\ ?in | register | free\ sign-up.* | forgot\ password.*
+      | (?:application|inquiry)\ status | view\ more.* | more\ »
+      | source\s*:.* | editor\s*:.* | copyright.* | ©.* | all\ rights\ reserved.*
+      | [QA]\s*:.*
+      | \d\d-\d\d\s+\d{5,}\s+\w+
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+NAV_LABEL = re.compile(r"^[A-Z][A-Za-z&]*(?: [A-Z&][A-Za-z&]*){0,%d}$" % (MAX_NAV_LABEL_WORDS - 1))
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int  # end of the line's text, before its line break
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True)
+class Layout:
+    title: str | None
+    published_date: dt.date | None
+    published_date_source: str | None  # the rule that found it, e.g. "date label"
+    published_date_start: int | None
+    body_start: int
+    body_end: int
+
+
+def split_lines(text: str) -> list[Line]:
+    lines, pos = [], 0
+    for match in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text):
+        raw = match.group(0)
+        if not raw:
+            break
+        body = raw.rstrip("\r\n")
+        lines.append(Line(pos, pos + len(body), body))
+        pos += len(raw)
+    return lines
+
+
+def read_layout(text: str) -> Layout:
+    lines = split_lines(text)
+    content = [line for line in lines if not line.blank]
+    first, last = _body_bounds(content)
+    if first is None:
+        return Layout(None, None, None, None, 0, len(text))
+    head = content[first:first + DATE_SEARCH_LINES]
+    date, source, date_start, date_end = _find_date(head)
+    title = _find_title(content[first], date_start, date_end)
+    return Layout(title, date, source, date_start, content[first].start, content[last].end)
+
+
+def _body_bounds(content: list[Line]) -> tuple[int | None, int | None]:
+    """Index of the first and last content line that is not page furniture."""
+    first = 0
+    # Navigation labels ("City News") stand alone above the headline.
+    while first < len(content) - 1 and (
+            NAV_LABEL.match(content[first].text.strip()) or FURNITURE_LINE.match(content[first].text)):
+        first += 1
+    last = len(content) - 1
+    while last >= first and FURNITURE_LINE.match(content[last].text):
+        last -= 1
+    if last < first:
+        return None, None
+    return first, last
+
+
+def _find_date(head: list[Line]) -> tuple[dt.date | None, str | None, int | None, int | None]:
+    for index, line in enumerate(head):
+        for pattern in DATE_PATTERNS:
+            for match in pattern.finditer(line.text):
+                date = _to_date(match)
+                if date is None:
+                    continue
+                before = line.text[:match.start()]
+                if DATE_LABEL.search(before):
+                    source = "date label"
+                elif index == 0:
+                    source = "headline line"
+                else:
+                    source = f"line {index + 1} of the body"
+                return date, source, line.start + match.start(), line.start + match.end()
+    return None, None, None, None
+
+
+def _to_date(match: re.Match) -> dt.date | None:
+    parts = match.groupdict()
+    month = int(parts["mon"]) if parts.get("mon") else MONTHS[parts["month"].lower().rstrip(".")]
+    try:
+        return dt.date(int(parts["year"]), month, int(parts["day"]))
+    except ValueError:
+        return None
+
+
+def _find_title(line: Line, date_start: int | None, date_end: int | None) -> str | None:
+    """The first body line is the headline when it reads like one, not like a sentence."""
+    text = line.text
+    if date_start is not None and line.start <= date_start < line.end:
+        cut_from, cut_to = date_start - line.start, date_end - line.start
+        before = DATE_LABEL.sub("", text[:cut_from])
+        text = before + " " + text[cut_to:]
+    title = " ".join(text.split())
+    if not title or len(title.split()) > MAX_TITLE_WORDS or title.endswith((".", "!", "?", ":")):
+        return None
+    return title

@@ -1,0 +1,329 @@
+"""Tying each quantity to what it measures: metric, place, cluster, company, year and target.
+
+The rules read the text around a number the way an analyst would: the
+clause first, then the sentences just before it, then the article as a
+whole. Vocabulary (aliases, metric cues, counted nouns, plan periods) comes
+from the dbt seeds through the gazetteer and reference modules.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from clusterfacts.gazetteer import Mention, find_mentions
+from clusterfacts.layout import Layout
+from clusterfacts.quantities import Quantity
+from clusterfacts.reference import Reference, load_reference, read_seed
+
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+CLAUSE_BREAK = re.compile(r";|—|,\s+(?:and|while|but|whereas)\s+|,?\s+as well as\s+")
+PARAGRAPH_BREAK = re.compile(r"\n")
+PREVIOUS_SENTENCES = 2
+COMPANY_LOOKBACK_CHARS = 1000
+AFTER_WINDOW_CHARS = 80
+
+NOT_THE_SUBJECT_BEFORE = re.compile(r"\b(?:leads?|leading|than|ahead of|outpac\w*|surpass\w*|behind)\s+$", re.IGNORECASE)
+PLACE_AFTER_CUE = re.compile(r"\b(?:in|at|inside|within)\s+(?:the\s+)?$", re.IGNORECASE)
+COMPANY_ANAPHORA = re.compile(r"\b(?:[Tt]he\s+(?:company|firm|factory|manufacturer|group|enterprise|producer)|It|its)\b")
+EXAMPLES_BEFORE = re.compile(r"\b(?:such as|including|like)\s+$")
+PRONOUN = re.compile(r"\b(?:It|its)\b")
+
+TARGET_CUE = re.compile(
+    r"\b(?:will|shall|aims?|aiming|aimed|striv\w+|should|plans?\s+to|planned|the\s+plan\s+is|goals?|targets?|"
+    r"targeting|expected\s+to|projected|is\s+set\s+to|seeks?\s+to|intends?\s+to|paving\s+the\s+way|"
+    r"building|to\s+build|creating|to\s+create|to\s+establish|to\s+cultivate|to\s+foster|to\s+reach)\b",
+    re.IGNORECASE)
+BY_YEAR = re.compile(r"\b(?:by|by the end of|before)\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
+INHERITS_PREVIOUS = re.compile(r"(?:This|These|It)\s+(?:comprises|includes|consists|covers|involves)\b")
+EXPLICIT_YEAR = re.compile(
+    r"\b(?:in|In|during|During|for|For|as of|As of|throughout)\s+(?:(?:early|mid|late|the first half of|the end of|"
+    r"[A-Z][a-z]+)\s+)?(?P<y>(?:19|20)\d\d)\b(?![-–]\d)")
+ORIGIN_BEFORE = re.compile(r"\b(?:founded|established|set\s+up|since|built|launched|opened|started|listed|"
+                           r"born|formed|created|renamed)\b[^.;]{0,20}$", re.IGNORECASE)
+OPENING_TIME = re.compile(r"(?:In|During|For|As of|Last|This|Since)\b[^,;.]{0,40}?\b(?:year|(?:19|20)\d\d)\b[^,;.]{0,20},")
+RELATIVE_YEAR = re.compile(r"\b(?P<which>this|last|next|the\s+previous|the\s+past)\s+year\b", re.IGNORECASE)
+PLAN_ORDINAL = re.compile(r"\b(?P<n>\d+(?:st|nd|rd|th))\s+Five-Year\s+Plan\b", re.IGNORECASE)
+STAFF_SHARE = re.compile(r"\s*of\s+(?:its|their|the|all)?\s*(?:\w+\s+){0,2}?(?:engineers|staff|employees|workers|"
+                         r"talents?|residents|people|population|graduates|researchers|students)\b", re.IGNORECASE)
+PERCENT_CUES = {"growth_rate": re.compile(r"\b(?:growth|grew|grow|increas\w+|rose|rise|up|year-on-year|"
+                                          r"decline\w*|fell|down|drop\w*)\b", re.IGNORECASE),
+                "output_share": re.compile(r"\b(?:share|accounted\s+for|accounts?\s+for|contribut\w+|of\s+the\s+total|"
+                                           r"proportion)\b", re.IGNORECASE)}
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int
+    end: int
+
+
+@dataclass
+class ArticleContext:
+    text: str
+    layout: Layout
+    ref: Reference
+    mentions: list[Mention]
+    sentences: list[Segment]
+    paragraph_starts: list[int]
+    main_place: str | None
+    publication_year: int | None
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect_right([s.start for s in self.sentences], pos) - 1)
+
+    def paragraph_start(self, pos: int) -> int:
+        index = bisect_right(self.paragraph_starts, pos) - 1
+        return self.paragraph_starts[index] if index >= 0 else 0
+
+    def mentions_of(self, kind: str, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if m.entity_type == kind and start <= m.start and m.end <= end]
+
+
+@lru_cache(maxsize=4)
+def plan_periods(ref_key: int = 0) -> dict[str, tuple[int, int]]:
+    rows = read_seed("plan_periods")
+    return {row["plan_name"].split()[0].lower(): (int(row["first_year"]), int(row["last_year"])) for row in rows}
+
+
+def build_context(text: str, layout: Layout, mentions: list[Mention] | None = None,
+                  ref: Reference | None = None) -> ArticleContext:
+    ref = ref or load_reference()
+    if mentions is None:
+        mentions = find_mentions(text, layout.body_start, layout.body_end, ref)
+    return ArticleContext(
+        text=text, layout=layout, ref=ref, mentions=mentions,
+        sentences=_segments(text, layout.body_start, layout.body_end, SENTENCE_BREAK),
+        paragraph_starts=[s.start for s in _segments(text, layout.body_start, layout.body_end, PARAGRAPH_BREAK)],
+        main_place=_main_place(mentions),
+        publication_year=layout.published_date.year if layout.published_date else None,
+    )
+
+
+def _segments(text: str, start: int, end: int, breaks: re.Pattern) -> list[Segment]:
+    segments, pos = [], start
+    for match in breaks.finditer(text, start, end):
+        if match.start() > pos:
+            segments.append(Segment(pos, match.start()))
+        pos = match.end()
+    if pos < end:
+        segments.append(Segment(pos, end))
+    return segments or [Segment(start, end)]
+
+
+def _main_place(mentions: list[Mention]) -> str | None:
+    """The place an article is about: the one it names most often, the earliest on ties."""
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        if mention.entity_type == "geography":
+            counts[mention.entity] = counts.get(mention.entity, 0) + 1
+    return max(counts, key=lambda place: counts[place]) if counts else None
+
+
+def link_quantities(text: str, layout: Layout, quantities: list[Quantity],
+                    context: ArticleContext | None = None) -> list[dict]:
+    """The subject fields of each quantity, in the same order."""
+    context = context or build_context(text, layout)
+    return [link(context, quantity) for quantity in quantities]
+
+
+def link(ctx: ArticleContext, q: Quantity) -> dict:
+    sentence = ctx.sentences[ctx.sentence_index(q.start)]
+    clause = _clause(ctx.text, sentence, q.start)
+    metric = _metric(ctx, q, clause)
+    is_target = _is_target(ctx, sentence, q)
+    target_year = _target_year(ctx, sentence) if is_target else None
+    return {
+        "sentence_start": sentence.start,
+        "sentence_end": sentence.end,
+        "metric": metric,
+        "geography": _geography(ctx, q, clause),
+        "cluster": None if metric == "cluster_count" else _cluster(ctx, q, clause, sentence),
+        "company": _company(ctx, q, clause, sentence),
+        "year": None if is_target else _year(ctx, q, clause, sentence),
+        "is_target": is_target,
+        "target_year": target_year,
+    }
+
+
+def _clause(text: str, sentence: Segment, pos: int) -> Segment:
+    start, end = sentence.start, sentence.end
+    for match in CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        if match.end() <= pos:
+            start = match.end()
+        elif match.start() >= pos:
+            end = match.start()
+            break
+    return Segment(start, end)
+
+
+# --- metric ---------------------------------------------------------------
+
+def _metric(ctx: ArticleContext, q: Quantity, clause: Segment) -> str:
+    if q.kind == "area":
+        return "area"
+    if q.kind == "count":
+        return ctx.ref.count_nouns.get(q.unit) or ctx.ref.count_nouns.get(q.unit.split()[-1], "other")
+    if q.kind == "percent":
+        return _percent_metric(ctx, q, clause)
+    return _money_metric(ctx, q, clause)
+
+
+def _money_metric(ctx: ArticleContext, q: Quantity, clause: Segment) -> str:
+    cues = {cue: metric for cue, metric in ctx.ref.metric_cues.items() if ctx.ref.metric_kinds.get(metric) == "money"}
+    before = ctx.text[clause.start:q.start].lower()
+    best, best_pos = "output_value", -1
+    for cue, metric in cues.items():
+        for match in re.finditer(rf"\b{re.escape(cue)}\b", before):
+            if match.start() > best_pos:
+                best, best_pos = metric, match.start()
+    return best
+
+
+def _percent_metric(ctx: ArticleContext, q: Quantity, clause: Segment) -> str:
+    if STAFF_SHARE.match(ctx.text, q.end, clause.end):
+        return "other"
+    if q.unit == "percentage point":
+        return "growth_rate"
+    window = ctx.text[max(clause.start, q.start - 80):min(clause.end, q.end + 40)]
+    nearest, distance = "output_share", None
+    for metric, cue in PERCENT_CUES.items():
+        for match in cue.finditer(window):
+            d = abs(match.start() - (q.start - max(clause.start, q.start - 80)))
+            if distance is None or d < distance:
+                nearest, distance = metric, d
+    return nearest
+
+
+# --- place ----------------------------------------------------------------
+
+def _geography(ctx: ArticleContext, q: Quantity, clause: Segment) -> str | None:
+    for mention in reversed(ctx.mentions_of("geography", clause.start, q.start)):
+        if not NOT_THE_SUBJECT_BEFORE.search(ctx.text, max(0, mention.start - 20), mention.start):
+            return mention.entity
+    for mention in ctx.mentions_of("geography", q.end, min(clause.end, q.end + AFTER_WINDOW_CHARS)):
+        if PLACE_AFTER_CUE.search(ctx.text, max(0, mention.start - 12), mention.start):
+            return mention.entity
+        break
+    return ctx.main_place
+
+
+# --- cluster --------------------------------------------------------------
+
+def _cluster(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segment) -> str | None:
+    before = ctx.mentions_of("cluster", clause.start, q.start)
+    if before:
+        return _unless_a_list(ctx, before[-1])
+    after_end = min(clause.end, q.end + AFTER_WINDOW_CHARS)
+    comma = ctx.text.find(",", q.end, after_end)
+    after = ctx.mentions_of("cluster", q.end, comma if comma >= 0 else after_end)
+    if after:
+        return after[0].entity
+    index = ctx.sentence_index(q.start)
+    earliest = ctx.sentences[max(0, index - PREVIOUS_SENTENCES)].start
+    earlier = ctx.mentions_of("cluster", max(earliest, ctx.paragraph_start(q.start)), clause.start)
+    return _unless_a_list(ctx, earlier[-1]) if earlier else None
+
+
+LIST_GAP = re.compile(r"^\s*(?:clusters?|industry|industries|sectors?)?\s*(?:,|and|or|,\s*and|as well as)\s*(?:the\s+)?$",
+                      re.IGNORECASE)
+
+
+def _unless_a_list(ctx: ArticleContext, mention: Mention) -> str | None:
+    """A cluster named in a list of several ('A, B and C') is not the subject of one figure."""
+    clusters = [m for m in ctx.mentions if m.entity_type == "cluster"]
+    index = clusters.index(mention)
+    first = last = index
+    while first > 0 and _listed_together(ctx, clusters[first - 1], clusters[first]):
+        first -= 1
+    while last < len(clusters) - 1 and _listed_together(ctx, clusters[last], clusters[last + 1]):
+        last += 1
+    listed = {m.entity for m in clusters[first:last + 1]}
+    return mention.entity if len(listed) == 1 else None
+
+
+def _listed_together(ctx: ArticleContext, first: Mention, second: Mention) -> bool:
+    return bool(LIST_GAP.match(ctx.text[first.end:second.start]))
+
+
+# --- company --------------------------------------------------------------
+
+def _company(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segment) -> str | None:
+    named = [m for m in ctx.mentions_of("company", clause.start, q.start)
+             if not EXAMPLES_BEFORE.search(ctx.text, max(0, m.start - 12), m.start)]
+    if named:
+        return named[-1].entity
+    anaphora = COMPANY_ANAPHORA.search(ctx.text, sentence.start, clause.end)
+    if not anaphora:
+        return None
+    if PRONOUN.fullmatch(anaphora.group(0)) and ctx.mentions_of("geography", sentence.start, anaphora.start()):
+        return None  # "Minhang's drive ... its numbers": the pronoun is the place
+    earlier = ctx.mentions_of("company", max(0, sentence.start - COMPANY_LOOKBACK_CHARS), sentence.start)
+    return earlier[-1].entity if earlier else None
+
+
+# --- time -----------------------------------------------------------------
+
+def _year(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segment | None = None) -> int | None:
+    """The year a reported figure describes: the nearest year expression in its clause."""
+    candidates: list[tuple[int, int]] = []
+    for match in EXPLICIT_YEAR.finditer(ctx.text, clause.start, clause.end):
+        if not ORIGIN_BEFORE.search(ctx.text, max(clause.start, match.start() - 40), match.start()):
+            candidates.append((_distance(match, q), int(match.group("y"))))
+    if ctx.publication_year is not None:
+        offsets = {"this": 0, "last": -1, "next": 1, "the previous": -1, "the past": -1}
+        for match in RELATIVE_YEAR.finditer(ctx.text, clause.start, clause.end):
+            which = " ".join(match.group("which").lower().split())
+            candidates.append((_distance(match, q), ctx.publication_year + offsets[which]))
+    if not candidates and sentence is not None and clause.start > sentence.start:
+        return _year(ctx, q, Segment(sentence.start, _opening_adverbial_end(ctx.text, sentence)), sentence)
+    return min(candidates)[1] if candidates else None
+
+
+def _opening_adverbial_end(text: str, sentence: Segment) -> int:
+    """'In March of this year, ...': a time phrase that opens a sentence dates all of it."""
+    match = OPENING_TIME.match(text, sentence.start, sentence.end)
+    return match.end() if match else sentence.start
+
+
+def _distance(match: re.Match, q: Quantity) -> int:
+    return q.start - match.end() if match.end() <= q.start else match.start() - q.end
+
+
+def _is_target(ctx: ArticleContext, sentence: Segment, q: Quantity) -> bool:
+    if _target_cue_before(ctx, sentence.start, q.start) or _due_year(ctx, sentence) is not None:
+        return True
+    index = ctx.sentence_index(q.start)
+    if index > 0 and INHERITS_PREVIOUS.match(ctx.text, sentence.start, sentence.end):
+        previous = ctx.sentences[index - 1]
+        return _target_cue_before(ctx, previous.start, previous.end)
+    return False
+
+
+def _target_cue_before(ctx: ArticleContext, start: int, end: int) -> bool:
+    names = [(m.start, m.end) for m in ctx.mentions_of("policy", start, end)]
+    for cue in TARGET_CUE.finditer(ctx.text, start, end):
+        if not any(s <= cue.start() < e for s, e in names):
+            return True
+    return False
+
+
+def _due_year(ctx: ArticleContext, sentence: Segment) -> int | None:
+    for match in BY_YEAR.finditer(ctx.text, sentence.start, sentence.end):
+        year = int(match.group("y"))
+        if ctx.publication_year is None or year >= ctx.publication_year:
+            return year
+    return None
+
+
+def _target_year(ctx: ArticleContext, sentence: Segment) -> int | None:
+    due = _due_year(ctx, sentence)
+    if due is not None:
+        return due
+    for match in PLAN_ORDINAL.finditer(ctx.text, sentence.start, sentence.end):
+        period = plan_periods().get(match.group("n").lower())
+        if period:
+            return period[1]
+    return None

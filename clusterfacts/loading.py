@@ -1,0 +1,199 @@
+"""A load run: discover files, skip what is unchanged, land the rest in batches, account for every file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+import duckdb
+
+from clusterfacts import __version__
+from clusterfacts.discovery import Candidate, discover
+from clusterfacts.documents import Document, Rejection, build_document, read_bytes
+from clusterfacts.warehouse import connect, ensure_schema, insert_rows
+
+BATCH_FILES = 200
+PROGRESS_SECONDS = 2.0
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    seen: int = 0
+    loaded: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    facts: int = 0
+    rejections: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"files seen {self.seen}: loaded {self.loaded}, unchanged {self.unchanged}, "
+                f"rejected {self.rejected}; facts loaded {self.facts}")
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def extractor_version() -> str:
+    from clusterfacts.extraction import EXTRACTOR_VERSION
+    return EXTRACTOR_VERSION
+
+
+def load(paths: list[str], database: Path, progress: Callable[[str], None] | None = None) -> RunSummary:
+    """Load every article under paths into database; the run is recorded in raw.load_runs."""
+    conn = connect(database)
+    try:
+        ensure_schema(conn)
+        _mark_interrupted_runs(conn)
+        summary = RunSummary(run_id=str(uuid.uuid4()))
+        _start_run(conn, summary.run_id, paths)
+        try:
+            for batch in _batches(discover(paths), BATCH_FILES):
+                _land_batch(conn, summary, batch)
+                if progress:
+                    progress(summary.line())
+        except BaseException as error:
+            _finish_run(conn, summary, "failed", f"{type(error).__name__}: {error}")
+            raise
+        _finish_run(conn, summary, "succeeded", None)
+        return summary
+    finally:
+        conn.close()
+
+
+def _batches(items: Iterable[Candidate], size: int):
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _mark_interrupted_runs(conn: duckdb.DuckDBPyConnection) -> None:
+    """A run still 'running' when a new one starts was killed: say so."""
+    conn.execute("""
+        update raw.load_runs
+        set status = 'interrupted', message = 'the process ended before the run finished'
+        where status = 'running'
+    """)
+
+
+def _start_run(conn: duckdb.DuckDBPyConnection, run_id: str, paths: list[str]) -> None:
+    insert_rows(conn, "raw.load_runs", [{
+        "run_id": run_id, "started_at": now(), "status": "running",
+        "loader_version": __version__, "extractor_version": extractor_version(),
+        "duckdb_version": duckdb.__version__, "input_paths": [str(p) for p in paths],
+    }])
+
+
+def _finish_run(conn: duckdb.DuckDBPyConnection, summary: RunSummary, status: str, message: str | None) -> None:
+    conn.execute("""
+        update raw.load_runs
+        set finished_at = ?, status = ?, message = ?, files_seen = ?, files_loaded = ?,
+            files_unchanged = ?, files_rejected = ?, facts_loaded = ?
+        where run_id = ?
+    """, [now(), status, message, summary.seen, summary.loaded, summary.unchanged,
+          summary.rejected, summary.facts, summary.run_id])
+
+
+def _known_files(conn: duckdb.DuckDBPyConnection, paths: list[str]) -> dict[str, tuple[int, int]]:
+    rows = conn.execute(
+        "select source_path, size_bytes, mtime_ns from raw.source_files where source_path = any(?)",
+        [paths]).fetchall()
+    return {path: (size, mtime) for path, size, mtime in rows}
+
+
+def _known_hashes(conn: duckdb.DuckDBPyConnection, hashes: list[str]) -> set[str]:
+    rows = conn.execute(
+        "select content_hash from raw.articles where content_hash = any(?)", [hashes]).fetchall()
+    return {row[0] for row in rows}
+
+
+def _land_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, batch: list[Candidate]) -> None:
+    """Read a batch of files and land it in one transaction: all of it or none."""
+    known = _known_files(conn, [c.path for c in batch if c.problem is None])
+    documents: list[tuple[Candidate, os.stat_result, Document]] = []
+    rejected: list[dict] = []
+    stamp = now()
+    for candidate in batch:
+        summary.seen += 1
+        if candidate.problem:
+            rejected.append(_rejection_row(summary.run_id, candidate.path, None,
+                                           Rejection("unreadable", candidate.problem), stamp))
+            continue
+        try:
+            stat = os.stat(candidate.path)
+        except OSError as error:
+            rejected.append(_rejection_row(summary.run_id, candidate.path, None,
+                                           Rejection("unreadable", error.strerror or str(error)), stamp))
+            continue
+        if known.get(candidate.path) == (stat.st_size, stat.st_mtime_ns):
+            summary.unchanged += 1
+            continue
+        data = read_bytes(candidate.path)
+        result = data if isinstance(data, Rejection) else build_document(candidate.path, data)
+        if isinstance(result, Rejection):
+            rejected.append(_rejection_row(summary.run_id, candidate.path, stat.st_size, result, stamp))
+        else:
+            documents.append((candidate, stat, result))
+
+    existing = _known_hashes(conn, [doc.article["content_hash"] for _, _, doc in documents])
+    new_articles, new_facts, new_mentions, source_files = [], [], [], []
+    for candidate, stat, doc in documents:
+        digest = doc.article["content_hash"]
+        source_files.append({"source_path": candidate.path, "size_bytes": stat.st_size,
+                             "mtime_ns": stat.st_mtime_ns, "content_hash": digest,
+                             "run_id": summary.run_id})
+        if digest in existing:
+            summary.unchanged += 1
+            continue
+        existing.add(digest)
+        summary.loaded += 1
+        new_articles.append({**doc.article, "run_id": summary.run_id, "loaded_at": stamp})
+        new_facts.extend({**fact, "run_id": summary.run_id} for fact in doc.facts)
+        new_mentions.extend({**mention, "run_id": summary.run_id} for mention in doc.mentions)
+    summary.facts += len(new_facts)
+    summary.rejected += len(rejected)
+    summary.rejections.extend((r["source_path"], r["reason"], r["detail"]) for r in rejected)
+
+    conn.execute("begin transaction")
+    try:
+        insert_rows(conn, "raw.articles", new_articles)
+        insert_rows(conn, "raw.facts", new_facts)
+        insert_rows(conn, "raw.mentions", new_mentions)
+        insert_rows(conn, "raw.rejected_files", rejected)
+        if source_files:
+            conn.execute("delete from raw.source_files where source_path = any(?)",
+                         [[row["source_path"] for row in source_files]])
+            insert_rows(conn, "raw.source_files", source_files)
+        conn.execute("commit")
+    except BaseException:
+        conn.execute("rollback")
+        raise
+
+
+def _rejection_row(run_id: str, path: str, size: int | None, rejection: Rejection, stamp: dt.datetime) -> dict:
+    return {"run_id": run_id, "source_path": path, "size_bytes": size,
+            "reason": rejection.reason, "detail": rejection.detail, "rejected_at": stamp}
+
+
+class ProgressPrinter:
+    """Progress on stderr for long runs: a line every PROGRESS_SECONDS, none for a short run."""
+
+    def __init__(self) -> None:
+        self.last = time.monotonic()
+
+    def __call__(self, line: str) -> None:
+        if time.monotonic() - self.last >= PROGRESS_SECONDS:
+            self.last = time.monotonic()
+            print(f"clusterfacts load: {line}", file=sys.stderr, flush=True)

@@ -1,0 +1,46 @@
+"""Numbers as written: digits with separators, and English number words."""
+
+from __future__ import annotations
+
+import re
+
+UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+MULTIPLIERS = {"hundred": 100, "thousand": 1000}
+
+_UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
+_TENS_WORDS = "|".join(TENS)
+_ATOM = rf"(?:(?:{_TENS_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|{_UNIT_WORDS})"
+# "two hundred and fifty", "one thousand", "twenty-five": million and up are scale words.
+WORD_NUMBER = rf"{_ATOM}(?:[ -](?:and )?(?:hundred|thousand|{_ATOM}))*"
+DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+NUMBER = rf"(?:{DIGIT_NUMBER}|\b(?:{WORD_NUMBER})\b)"
+
+
+def parse_number(text: str) -> float:
+    """The value of a number as written: '2,914' -> 2914, 'twenty-five' -> 25."""
+    text = text.strip()
+    if text[:1].isdigit():
+        return float(text.replace(",", ""))
+    return float(_parse_words(text.lower()))
+
+
+def _parse_words(text: str) -> int:
+    total, current = 0, 0
+    for word in re.split(r"[\s-]+", text):
+        if word == "and" or not word:
+            continue
+        if word in UNITS:
+            current += UNITS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
+        else:
+            raise ValueError(f"not a number word: {word!r}")
+    return total + current

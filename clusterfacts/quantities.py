@@ -1,0 +1,427 @@
+"""The number grammar: every money amount, percentage, count and area stated in a text.
+
+A quantity is anchored on a number (digits or words) and classified by what
+stands around it: a currency before or after makes it money, a percent sign
+or word a percentage, an area unit an area, and a counted noun phrase a count.
+Qualifier words before the number ("nearly", "more than") and ranges
+("20-30 percent", "between 5 and 8 billion yuan") are read on the way.
+Scale labels without a number ("the trillion-yuan level") are read by their
+own shape. Vocabulary that is reference data (scale words, currencies, area
+units, counted nouns) comes from the dbt seeds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from clusterfacts.numbers import NUMBER, parse_number
+from clusterfacts.reference import Reference, load_reference
+
+QUALIFIER_WORDS = {
+    "approximate": ["nearly", "almost", "about", "around", "approximately", "roughly", "some",
+                    "close to", "an estimated", "estimated", "circa", "approx."],
+    "more_than": ["over", "more than", "exceeding", "exceeded", "exceeds", "exceed", "above",
+                  "surpassed", "surpassing", "surpasses", "in excess of", "topped", "topping",
+                  "beyond", "crossed", "upwards of", "greater than", "over a", "well over"],
+    "at_least": ["at least", "no less than", "not less than", "a minimum of", "no fewer than"],
+    "less_than": ["under", "fewer than", "less than", "below", "short of"],
+    "at_most": ["up to", "no more than", "at most", "within", "not exceeding", "a maximum of",
+                "not more than", "as many as", "as much as"],
+}
+QUALIFIER_OF = {word: name for name, words in QUALIFIER_WORDS.items() for word in words}
+_QUALIFIER = "|".join(sorted((re.escape(w) for w in QUALIFIER_OF), key=len, reverse=True))
+QUALIFIER_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<q>{_QUALIFIER})\s+$", re.IGNORECASE)
+BETWEEN_BEFORE = re.compile(r"(?:^|(?<=\s))between\s+$", re.IGNORECASE)
+QUALIFIER_AFTER = re.compile(r"(?P<plus>-plus\b|\+(?!\d))|\s+or more\b|\s+and above\b", re.IGNORECASE)
+
+FRACTIONS = {"half": 50.0, "a third": 100 / 3, "one-third": 100 / 3, "one third": 100 / 3,
+             "two-thirds": 200 / 3, "two thirds": 200 / 3, "a quarter": 25.0, "one-quarter": 25.0,
+             "three-quarters": 75.0, "three quarters": 75.0}
+_FRACTION = "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=True))
+FRACTION = re.compile(rf"\b(?P<q>{_QUALIFIER}|one)\s+(?P<f>{_FRACTION})\s+of\b", re.IGNORECASE)
+
+ANCHOR = re.compile(rf"(?<![\w+.])(?<![A-Za-z]-)(?P<n>{NUMBER})", re.IGNORECASE)
+RANGE_TAIL = re.compile(rf"\s*(?:-|–|—|to|and)\s*(?:(?P<cur>us\$|\$|¥|rmb|€)\s*)?(?P<n>{NUMBER})\b", re.IGNORECASE)
+DATE_TAIL = re.compile(r"[-/.]\d{1,2}(?:[-/.]\d{1,4})?\b|:\d\d")
+PERCENT = re.compile(r"\s*(?P<u>%|percent\b|per cent\b|pct\b|percentage points?\b|pp\b)", re.IGNORECASE)
+FOLLOWED_BY_LETTER = re.compile(r"[A-Za-z]")
+# A capitalised word before a number makes it part of a name: "Class 1", "Phase 3", "No. 5".
+NAME_NUMBER_BEFORE = re.compile(
+    r"\b(?:Class|Phase|Level|Grade|Type|No\.|Number|Line|Article|Chapter|Section|Room|Building|Gate|"
+    r"Terminal|Block|Tier|Category|Stage|Route|Batch|Top|TOP|Version|Lot|Model|Item|Page|Figure|Table)\s*$")
+YEAR = re.compile(r"(?:19|20)\d\d")
+
+STOP_WORDS = frozenset("""
+in of at on for with from by to into across as than per including such like that which who whose
+where when is are was were be been being have has had will would can could may might should must
+do does did the a an these those this its their his her our all each every both while but so
+because if also respectively among under over during via through after before since until about
+around within between recognized based located
+""".split())
+ELIDED_NOUN_CUES = frozenset("were are was is have has had will would".split())
+TIME_NOUNS = frozenset("second minute hour day week month year decade century time fold percent".split())
+INVARIANT_NOUNS = {"aircraft": "aircraft", "people": "person", "staff": "staff", "personnel": "personnel",
+                   "spacecraft": "spacecraft", "equipment": "equipment", "talents": "talent"}
+NP_WINDOW_WORDS = 7
+TOKEN = re.compile(r"\s*[\"“”‘’']?(?P<w>[A-Za-z][\w'’&.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*)[\"“”‘’']?")
+
+
+@dataclass
+class Quantity:
+    kind: str                 # money, percent, count, area
+    start: int
+    end: int
+    number: float             # the number as stated
+    number_max: float | None
+    scale_word: str | None
+    scale: float              # multiplier of the scale word (1 without one)
+    unit_factor: float        # area unit to square metres; 1 otherwise
+    qualifier: str
+    unit: str
+    stated_unit: str | None
+    equivalent: "Quantity | None" = field(default=None, repr=False)
+
+    @property
+    def value(self) -> float:
+        return self.number * self.scale * self.unit_factor
+
+    @property
+    def value_max(self) -> float | None:
+        return None if self.number_max is None else self.number_max * self.scale * self.unit_factor
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: cached per instance
+class Grammar:
+    """The patterns built from the seeds' vocabulary."""
+
+    ref: Reference
+    scale: re.Pattern
+    scale_abbrev: re.Pattern
+    currency_after: re.Pattern
+    currency_before: re.Pattern
+    area_unit: re.Pattern
+    scale_label: re.Pattern
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+def _flexible_spaces(words) -> str:
+    """'square meter' also matches 'square-meter' and 'square  meter'."""
+    return _alternation(words).replace(r"\ ", r"[\s-]+")
+
+
+@lru_cache(maxsize=4)
+def grammar(ref: Reference | None = None) -> Grammar:
+    ref = ref or load_reference()
+    long_scales = [w for w in ref.scale_words if len(w) > 2]
+    short_scales = [w for w in ref.scale_words if len(w) <= 2]
+    after = [a for a, (_, pos) in ref.currencies.items() if pos in ("after", "either")]
+    before = [a for a, (_, pos) in ref.currencies.items() if pos in ("before", "either")]
+    word_currencies = [a for a in after if a.isalpha()]
+    return Grammar(
+        ref=ref,
+        scale=re.compile(rf"(?:[\s-]+(?P<s>{_alternation(long_scales)})\b)+", re.IGNORECASE),
+        scale_abbrev=re.compile(rf"\s?(?P<s>{_alternation(short_scales)})\b", re.IGNORECASE),
+        currency_after=re.compile(rf"(?P<sep>[\s-]*)(?P<c>{_alternation(after)})\b", re.IGNORECASE),
+        currency_before=re.compile(rf"(?:^|(?<=[^\w$]))(?P<c>{_alternation(before)})\s?$", re.IGNORECASE),
+        area_unit=re.compile(rf"[\s-]*(?P<u>{_flexible_spaces(ref.area_units)})(?![\w²])", re.IGNORECASE),
+        scale_label=re.compile(
+            rf"(?:\b(?P<verb>crossed|surpassed|exceeded|topped|passed|broke through|broken through)\s+)?"
+            rf"(?:\b(?:the|a)\s+)?(?<![\w-])(?P<s>{_alternation(long_scales)})-(?P<c>{_alternation(word_currencies)})"
+            rf"(?P<tail>[- ](?:level|threshold|mark))\b",
+            re.IGNORECASE),
+    )
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None, ref: Reference | None = None) -> list[Quantity]:
+    """Every quantity in text[start:end], in order of position; offsets index text."""
+    g = grammar(ref)
+    end = len(text) if end is None else end
+    found: list[Quantity] = []
+    taken_until = start
+    for match in ANCHOR.finditer(text, start, end):
+        if match.start() < taken_until:
+            continue
+        quantity = _read_anchor(g, text, match, end, found)
+        if quantity is not None:
+            found.append(quantity)
+            taken_until = quantity.end
+        elif _is_range_or_date(text, match):
+            taken_until = _skip_range(text, match)
+    found.extend(_scale_labels(g, text, start, end, found))
+    found.extend(_fractions(text, start, end, found))
+    found.sort(key=lambda q: q.start)
+    _pair_equivalents(text, found)
+    return found
+
+
+def _is_range_or_date(text: str, match: re.Match) -> bool:
+    return bool(RANGE_TAIL.match(text, match.end()) or DATE_TAIL.match(text, match.end()))
+
+
+def _skip_range(text: str, match: re.Match) -> int:
+    tail = RANGE_TAIL.match(text, match.end()) or DATE_TAIL.match(text, match.end())
+    return tail.end()
+
+
+def _read_anchor(g: Grammar, text: str, match: re.Match, limit: int, found: list[Quantity]) -> Quantity | None:
+    number_text = match.group("n")
+    pos = match.end()
+    if DATE_TAIL.match(text, pos):
+        return None
+    number = parse_number(number_text)
+    number_max = None
+    qualifier, span_start = _qualifier_before(text, match.start())
+
+    currency_before = g.currency_before.search(text, max(0, match.start() - 5), match.start())
+    if currency_before:
+        qualifier, span_start = _qualifier_before(text, currency_before.start())
+
+    tail = RANGE_TAIL.match(text, pos)
+    if tail and (tail.group(0).strip()[:3].lower() != "and" or BETWEEN_BEFORE.search(text, 0, span_start)):
+        number_max = parse_number(tail.group("n"))
+        if number_max > number:
+            pos = tail.end()
+            if BETWEEN_BEFORE.search(text, max(0, span_start - 10), span_start):
+                span_start = BETWEEN_BEFORE.search(text, max(0, span_start - 10), span_start).start()
+            qualifier = "range"
+        else:
+            number_max = None
+
+    scale_word, scale = None, 1.0
+    scale_match = g.scale.match(text, pos) or (
+        g.scale_abbrev.match(text, pos) if number_text[-1].isdigit() else None)
+    if scale_match:
+        words = re.findall(r"[A-Za-z]+", scale_match.group(0))
+        scale_word = " ".join(w.lower() for w in words)
+        for word in words:
+            scale *= g.ref.scale_words[word.lower()]
+        pos = scale_match.end()
+
+    if currency_before:
+        code = g.ref.currencies[currency_before.group("c").lower()][0]
+        return _finish(text, "money", span_start, pos, number, number_max, scale_word, scale, 1.0,
+                       qualifier, code, currency_before.group("c"))
+
+    currency_after = g.currency_after.match(text, pos)
+    if currency_after and _is_class_label(text, number_text, currency_after, scale_word):
+        label_end = re.match(r"(?:[- ](?:level|class|scale)\b)?", text[currency_after.end():]).end()
+        unit = _counted_noun(g, text, currency_after.end() + label_end, limit, found, match.start())
+        if unit is None:
+            return None
+        return _finish(text, "count", span_start, match.end(), number, None, None, 1.0, 1.0,
+                       qualifier, unit, None)
+    if currency_after:
+        code = g.ref.currencies[currency_after.group("c").lower()][0]
+        return _finish(text, "money", span_start, currency_after.end(), number, number_max, scale_word,
+                       scale, 1.0, qualifier, code, currency_after.group("c"))
+
+    percent = PERCENT.match(text, pos)
+    if percent:
+        stated = percent.group("u").lower()
+        unit = "percentage point" if stated.startswith(("percentage", "pp")) else "percent"
+        return _finish(text, "percent", span_start, percent.end(), number, number_max, scale_word, scale,
+                       1.0, qualifier, unit, percent.group("u"))
+
+    area = g.area_unit.match(text, pos)
+    if area:
+        factor = g.ref.area_units[re.sub(r"[\s-]+", " ", area.group("u").lower())]
+        return _finish(text, "area", span_start, area.end(), number, number_max, scale_word, scale, factor,
+                       qualifier, "m2", area.group("u"))
+
+    if not _may_count(text, match, number_text, match.end() if scale_word is None else pos):
+        return None
+    unit = _counted_noun(g, text, pos, limit, found, match.start())
+    if unit is None:
+        return None
+    return _finish(text, "count", span_start, pos, number, number_max, scale_word, scale, 1.0,
+                   qualifier, unit, None)
+
+
+def _is_class_label(text: str, number_text: str, currency: re.Match, scale_word: str | None) -> bool:
+    """'four trillion-yuan-level clusters' counts clusters: the hyphenated amount is their class."""
+    if not scale_word or "-" not in currency.group("sep") or number_text[:1].isdigit():
+        return False
+    rest = text[currency.end():currency.end() + 40]
+    return bool(re.match(r"[- ](?:level|class|scale)\b", rest)) or _starts_with_plural(rest)
+
+
+def _starts_with_plural(rest: str) -> bool:
+    for token in TOKEN.finditer(rest[:60]):
+        word = token.group("w").lower()
+        if word in STOP_WORDS:
+            return False
+        if _is_plural(word):
+            return True
+    return False
+
+
+def _qualifier_before(text: str, at: int) -> tuple[str, int]:
+    found = QUALIFIER_BEFORE.search(text, max(0, at - 20), at)
+    if found:
+        return QUALIFIER_OF[found.group("q").lower()], found.start("q")
+    return "exact", at
+
+
+def _finish(text, kind, start, end, number, number_max, scale_word, scale, unit_factor, qualifier,
+            unit, stated_unit) -> Quantity:
+    after = QUALIFIER_AFTER.match(text, end)
+    if after and qualifier == "exact":
+        qualifier = "more_than" if after.group("plus") else "at_least"
+        end = after.end()
+    return Quantity(kind, start, end, number, number_max, scale_word, scale, unit_factor, qualifier, unit,
+                    stated_unit)
+
+
+def _may_count(text: str, match: re.Match, number_text: str, pos: int) -> bool:
+    """Rules out what is a number in form only: years, 'one' as an article, names, compounds."""
+    lowered = number_text.lower()
+    if lowered == "one":
+        return False
+    if YEAR.fullmatch(number_text):
+        return False
+    if FOLLOWED_BY_LETTER.match(text, pos) or text.startswith("+", pos):
+        return False
+    if re.match(r"-[A-Za-z]", text[pos:pos + 2]) and not text.startswith("-plus", pos):
+        return False  # "Five-Year Plan", "10-day"
+    if NAME_NUMBER_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+        return False
+    return True
+
+
+def _is_plural(word: str) -> bool:
+    return (len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
+            and word not in STOP_WORDS) or word in INVARIANT_NOUNS
+
+
+def singular(word: str) -> str:
+    word = word.lower()
+    if word in INVARIANT_NOUNS:
+        return INVARIANT_NOUNS[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes", "xes", "zes")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def _counted_noun(g: Grammar, text: str, pos: int, limit: int, found: list[Quantity], anchor: int) -> str | None:
+    """The noun a number counts: the head of the noun phrase after it, or an elided one."""
+    head = _noun_phrase_head(g, text, pos, limit, found)
+    if head is not None:
+        return head
+    first = TOKEN.match(text, pos)
+    if first and (first.group("w").lower() in ELIDED_NOUN_CUES or first.group("w").lower().endswith("ly")):
+        return _elided_noun(g, text, anchor, found)
+    return None
+
+
+def _noun_phrase_head(g: Grammar, text: str, pos: int, limit: int, found: list[Quantity]) -> str | None:
+    previous, gap_start = None, 0
+    window = text[pos:min(limit, pos + 160)]
+    for index, token in enumerate(TOKEN.finditer(window)):
+        if index >= NP_WINDOW_WORDS or _np_broken(window[gap_start:token.start("w")]):
+            return None
+        gap_start = token.end()
+        word = token.group("w")
+        lowered = word.lower()
+        if lowered in ELIDED_NOUN_CUES:
+            return None
+        if lowered in ("and", "or"):
+            following = window[token.end():token.end() + 40]
+            if re.match(rf"\s*{NUMBER}\b", following, re.IGNORECASE):
+                return _coordinated_noun(g, text, pos + token.end(), limit, found)
+            continue
+        if lowered in STOP_WORDS:
+            return None
+        if word[0].isdigit() or lowered in g.ref.scale_words:
+            previous = None
+            continue
+        if _is_plural(lowered) or (word.isupper() and word.endswith("s") and len(word) > 2):
+            noun = singular(lowered)
+            if noun in TIME_NOUNS:
+                return None
+            if previous and f"{previous} {noun}" in g.ref.count_nouns:
+                return f"{previous} {noun}"
+            return noun
+        previous = lowered
+    return None
+
+
+def _np_broken(gap: str) -> bool:
+    """Punctuation between words ends the noun phrase (quotes and hyphens do not)."""
+    return bool(re.search(r"[,;:()!?—–.]", gap))
+
+
+def _coordinated_noun(g, text, pos, limit, found) -> str | None:
+    """'86 high-tech and 64 emerging-industry companies': the first number counts the second's noun."""
+    number = re.match(rf"\s*(?P<n>{NUMBER})\b", text[pos:], re.IGNORECASE)
+    return _counted_noun(g, text, pos + number.end(), limit, found, pos + number.start("n"))
+
+
+def _elided_noun(g: Grammar, text: str, anchor: int, found: list[Quantity]) -> str | None:
+    """'21 were signed': the noun is the one the sentence counted or named before."""
+    sentence_start = max(text.rfind(". ", 0, anchor), text.rfind("\n", 0, anchor)) + 1
+    for quantity in reversed(found):
+        if quantity.start < sentence_start:
+            break
+        if quantity.kind == "count":
+            return quantity.unit
+    for token in reversed(list(TOKEN.finditer(text[sentence_start:anchor]))):
+        word = token.group("w").lower()
+        if _is_plural(word) and singular(word) in g.ref.count_nouns:
+            return singular(word)
+    return None
+
+
+def _scale_labels(g: Grammar, text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
+    """'reach the trillion-yuan level', 'crossed the trillion-yuan threshold': an amount without a number."""
+    labels = []
+    for match in g.scale_label.finditer(text, start, end):
+        if any(q.start <= match.start("s") < q.end for q in found):
+            continue
+        qualifier = "more_than" if match.group("verb") else "approximate"
+        span_start = match.start("verb") if match.group("verb") else match.start("s")
+        code = g.ref.currencies[match.group("c").lower()][0]
+        labels.append(Quantity("money", span_start, match.end(), 1.0, None, match.group("s").lower(),
+                               g.ref.scale_words[match.group("s").lower()], 1.0, qualifier, code,
+                               match.group("c")))
+    return labels
+
+
+def _fractions(text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
+    """'over half of', 'one-third of': a share stated as a fraction."""
+    shares = []
+    for match in FRACTION.finditer(text, start, end):
+        if any(q.start <= match.start() < q.end for q in found):
+            continue
+        word = match.group("q").lower()
+        qualifier = QUALIFIER_OF.get(word, "exact")
+        shares.append(Quantity("percent", match.start(), match.end("f"), FRACTIONS[match.group("f").lower()],
+                               None, None, 1.0, 1.0, qualifier, "percent", match.group("f")))
+    return shares
+
+
+EQUIVALENT_GAP = re.compile(
+    r"\s*(?:\(\s*|,\s*|\bor\s+|\bequivalent to\s+)(?:(?:about|around|approximately|roughly|nearly|some|or)\s+)?$",
+    re.IGNORECASE)
+
+
+def _pair_equivalents(text: str, quantities: list[Quantity]) -> None:
+    """'8 billion yuan (US$1.18 billion)': two amounts of money in two currencies, one figure."""
+    for first, second in zip(quantities, quantities[1:]):
+        if (first.kind == second.kind == "money" and first.unit != second.unit
+                and second.start - first.end <= 25
+                and EQUIVALENT_GAP.match(_gap_with_qualifier(text, first, second))):
+            first.equivalent, second.equivalent = second, first
+
+
+def _gap_with_qualifier(text: str, first: Quantity, second: Quantity) -> str:
+    """The text between two amounts, with the second's qualifier words put back."""
+    return text[first.end:second.start] + " "

@@ -1,0 +1,79 @@
+"""What the warehouse holds: counts, recent runs, rejected files and the last dbt build's results."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from clusterfacts.config import REPO_ROOT
+from clusterfacts.warehouse import connect
+
+# Written by `make dbt`: the build's results, then the unit tests'.
+RESULT_FILES = (REPO_ROOT / "target" / "build_results.json", REPO_ROOT / "target" / "unit_test_results.json")
+
+
+def report(database: Path, result_files: tuple[Path, ...] = RESULT_FILES, runs: int = 5) -> str:
+    if not database.exists():
+        return f"no warehouse at {database}: run `make warehouse` or `clusterfacts load PATH`"
+    conn = connect(database, read_only=True)
+    try:
+        lines = [f"warehouse {database}"]
+        lines += _holdings(conn)
+        lines += _recent_runs(conn, runs)
+        lines += _rejections(conn)
+    finally:
+        conn.close()
+    lines += _dbt_results(result_files)
+    return "\n".join(lines)
+
+
+def _holdings(conn) -> list[str]:
+    articles, facts, mentions = conn.execute("""
+        select (select count(*) from raw.articles), (select count(*) from raw.facts),
+               (select count(*) from raw.mentions)
+    """).fetchone()
+    lines = [f"  raw: {articles} articles, {facts} facts, {mentions} entity mentions"]
+    marts = conn.execute("""
+        select table_name from information_schema.tables
+        where table_schema = 'marts' and table_name = 'fct_facts'
+    """).fetchall()
+    if marts:
+        modelled = conn.execute("select count(*) from marts.fct_facts").fetchone()[0]
+        lines.append(f"  marts: {modelled} facts in marts.fct_facts")
+    return lines
+
+
+def _recent_runs(conn, limit: int) -> list[str]:
+    rows = conn.execute("""
+        select started_at, status, files_seen, files_loaded, files_unchanged, files_rejected, facts_loaded, message
+        from raw.load_runs order by started_at desc limit ?
+    """, [limit]).fetchall()
+    lines = [f"  last {len(rows)} load runs:"]
+    for started, status, seen, loaded, unchanged, rejected, facts, message in rows:
+        counts = (f"seen {seen}, loaded {loaded}, unchanged {unchanged}, rejected {rejected}, facts {facts}"
+                  if seen is not None else "no counts")
+        lines.append(f"    {started:%Y-%m-%d %H:%M:%S} {status:<11} {counts}" + (f" ({message})" if message else ""))
+    return lines
+
+
+def _rejections(conn) -> list[str]:
+    rows = conn.execute("""
+        select source_path, reason, detail from raw.rejected_files
+        where run_id = (select run_id from raw.load_runs order by started_at desc limit 1)
+        order by source_path
+    """).fetchall()
+    if not rows:
+        return ["  the last run rejected no file"]
+    return [f"  rejected by the last run ({len(rows)}):"] + [f"    {p}: {r}: {d}" for p, r, d in rows]
+
+
+def _dbt_results(result_files: tuple[Path, ...]) -> list[str]:
+    results = [r for path in result_files if path.exists() for r in json.loads(path.read_text())["results"]]
+    if not results:
+        return ["  dbt: no build results yet (make warehouse runs dbt build)"]
+    tests = [r for r in results if r["unique_id"].startswith(("test.", "unit_test."))]
+    failed = [r for r in results if r["status"] in ("fail", "error")]
+    models = sum(r["unique_id"].startswith("model.") for r in results)
+    lines = [f"  dbt: {models} models built, {len(tests) - len(failed)} of {len(tests)} data and unit tests passed"]
+    lines += [f"    FAILED {r['unique_id']}: {r.get('message') or ''}" for r in failed]
+    return lines

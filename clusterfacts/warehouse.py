@@ -1,0 +1,137 @@
+"""The raw layer in DuckDB: its schema, connections to it, and landing batches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+# Analysts' DuckDB 1.4+ clients must be able to open the file.
+STORAGE_COMPATIBILITY = "v1.4.0"
+
+SCHEMA = """
+create schema if not exists raw;
+
+create table if not exists raw.load_runs (
+    run_id varchar primary key,
+    started_at timestamp not null,
+    finished_at timestamp,
+    status varchar not null,             -- running, succeeded, failed, interrupted
+    loader_version varchar not null,
+    extractor_version varchar not null,
+    duckdb_version varchar not null,
+    input_paths varchar[] not null,
+    files_seen integer,
+    files_loaded integer,
+    files_unchanged integer,
+    files_rejected integer,
+    facts_loaded integer,
+    message varchar
+);
+
+create table if not exists raw.articles (
+    content_hash varchar primary key,    -- sha256 of the decoded text as UTF-8
+    source_path varchar not null,
+    file_name varchar not null,
+    size_bytes bigint not null,
+    encoding varchar not null,
+    text varchar not null,
+    title varchar,
+    published_date date,
+    published_date_source varchar,
+    published_date_start integer,
+    body_start integer not null,
+    body_end integer not null,
+    sentence_hashes bigint[] not null,   -- fingerprints of the body's sentences, for story grouping
+    run_id varchar not null,
+    loaded_at timestamp not null
+);
+
+create table if not exists raw.source_files (
+    source_path varchar primary key,
+    size_bytes bigint not null,
+    mtime_ns bigint not null,
+    content_hash varchar not null,
+    run_id varchar not null
+);
+
+create table if not exists raw.rejected_files (
+    run_id varchar not null,
+    source_path varchar not null,
+    size_bytes bigint,
+    reason varchar not null,
+    detail varchar not null,
+    rejected_at timestamp not null
+);
+
+create table if not exists raw.facts (
+    fact_id varchar primary key,         -- stable: article hash, offsets and extractor major version
+    content_hash varchar not null,
+    article varchar not null,
+    char_start integer not null,
+    char_end integer not null,
+    span varchar not null,
+    sentence_start integer,
+    sentence_end integer,
+    kind varchar not null,
+    stated_number double not null,
+    stated_number_max double,
+    scale_word varchar,
+    scale_multiplier double not null,    -- of the scale word; 1 without one
+    unit_factor double not null,         -- area unit to square metres; 1 otherwise
+    stated_unit varchar,                 -- the currency, percent or area unit as written
+    value double not null,
+    value_max double,
+    qualifier varchar not null,
+    unit varchar not null,
+    equivalent_span varchar,
+    equivalent_fact_id varchar,
+    metric varchar,
+    geography varchar,
+    cluster varchar,
+    company varchar,
+    year integer,
+    is_target boolean not null,
+    target_year integer,
+    extractor_version varchar not null,
+    run_id varchar not null
+);
+
+create table if not exists raw.mentions (
+    content_hash varchar not null,
+    entity_type varchar not null,        -- geography, cluster, company, person, policy
+    entity varchar not null,             -- canonical id or name as written
+    char_start integer not null,
+    char_end integer not null,
+    text varchar not null,
+    run_id varchar not null
+);
+"""
+
+
+class WarehouseBusy(Exception):
+    """Another process holds the warehouse file's write lock."""
+
+
+def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    config = {} if read_only else {"storage_compatibility_version": STORAGE_COMPATIBILITY}
+    try:
+        return duckdb.connect(str(path), read_only=read_only, config=config)
+    except duckdb.IOException as error:
+        if "lock" in str(error).lower():
+            raise WarehouseBusy(str(error)) from error
+        raise
+
+
+def ensure_schema(conn: duckdb.DuckDBPyConnection) -> None:
+    conn.execute(SCHEMA)
+
+
+def insert_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
+    """Insert many rows at once through Arrow, matching columns by name."""
+    if not rows:
+        return
+    batch = pa.Table.from_pylist(rows)  # noqa: F841 - read by name in the SQL below
+    conn.execute(f"insert into {table} by name select * from batch")
