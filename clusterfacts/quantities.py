@@ -44,7 +44,7 @@ FRACTION = re.compile(rf"\b(?P<q>{_QUALIFIER}|one)\s+(?P<f>{_FRACTION})\s+of\b",
 
 ANCHOR = re.compile(rf"(?<![\w+.])(?<![A-Za-z]-)(?P<n>{NUMBER})", re.IGNORECASE)
 RANGE_TAIL = re.compile(rf"\s*(?:-|–|—|to|and)\s*(?:(?P<cur>us\$|\$|¥|rmb|€)\s*)?(?P<n>{NUMBER})\b", re.IGNORECASE)
-DATE_TAIL = re.compile(r"[-/.]\d{1,2}(?:[-/.]\d{1,4})?\b|:\d\d")
+DATE_TAIL = re.compile(r"[-/.]\d{1,2}[-/.]\d{1,4}\b|:\d\d\b")
 PERCENT = re.compile(r"\s*(?P<u>%|percent\b|per cent\b|pct\b|percentage points?\b|pp\b)", re.IGNORECASE)
 FOLLOWED_BY_LETTER = re.compile(r"[A-Za-z]")
 # A capitalised word before a number makes it part of a name: "Class 1", "Phase 3", "No. 5".

@@ -1,0 +1,60 @@
+"""Shared fixtures: the repo's paths, temporary warehouses, and dbt run as a subprocess."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+ARTICLES = REPO / "data" / "articles"
+BIN = Path(sys.executable).parent
+
+
+def read_article(name: str) -> str:
+    with open(ARTICLES / name, encoding="utf-8-sig", newline="") as handle:
+        return handle.read()
+
+
+def run_dbt(args: list[str], database: Path, check: bool = True, target_dir: Path | None = None) -> subprocess.CompletedProcess:
+    """dbt in its own process, so it holds no lock on the file once it returns."""
+    env = {**os.environ, "CLUSTERFACTS_DB": str(database), "DBT_PROFILES_DIR": str(REPO),
+           "DBT_SEND_ANONYMOUS_USAGE_STATS": "false", "DO_NOT_TRACK": "1"}
+    command = [str(BIN / "dbt"), *args, "--project-dir", str(REPO)]
+    if target_dir is not None:
+        command += ["--target-path", str(target_dir)]
+        env["DBT_LOG_PATH"] = str(target_dir / "logs")
+    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
+    if check and result.returncode != 0:
+        raise AssertionError(f"dbt {' '.join(args)} failed:\n{result.stdout[-6000:]}\n{result.stderr[-2000:]}")
+    return result
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Path:
+    return tmp_path / "warehouse" / "test.duckdb"
+
+
+@pytest.fixture(scope="session")
+def sample_warehouse(tmp_path_factory) -> Path:
+    """The sample corpus loaded and built once, for the tests that only read it."""
+    from clusterfacts.loading import load
+
+    folder = tmp_path_factory.mktemp("sample")
+    database = folder / "sample.duckdb"
+    load([str(ARTICLES)], database)
+    run_dbt(["build", "--exclude-resource-type", "unit_test"], database, target_dir=folder / "target")
+    run_dbt(["test", "--resource-type", "unit_test"], database, target_dir=folder / "target")
+    return database
+
+
+@pytest.fixture
+def article_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    shutil.copytree(ARTICLES, folder)
+    return folder

@@ -1,0 +1,117 @@
+import duckdb
+
+from clusterfacts.loading import load
+from conftest import ARTICLES
+
+
+def counts(database) -> dict[str, int]:
+    conn = duckdb.connect(str(database), read_only=True)
+    try:
+        return {table: conn.execute(f"select count(*) from raw.{table}").fetchone()[0]
+                for table in ("articles", "facts", "mentions", "rejected_files", "source_files", "load_runs")}
+    finally:
+        conn.close()
+
+
+def assert_accounted_for(database):
+    conn = duckdb.connect(str(database), read_only=True)
+    try:
+        bad = conn.execute("""
+            select run_id from raw.load_runs
+            where status = 'succeeded' and files_seen <> files_loaded + files_unchanged + files_rejected
+        """).fetchall()
+        orphans = conn.execute("""
+            select count(*) from raw.facts f anti join raw.articles a on f.content_hash = a.content_hash
+        """).fetchone()[0]
+    finally:
+        conn.close()
+    assert bad == [] and orphans == 0
+
+
+def test_the_sample_corpus_lands_five_articles_and_their_facts(database):
+    summary = load([str(ARTICLES)], database)
+    assert (summary.seen, summary.loaded, summary.unchanged, summary.rejected) == (5, 5, 0, 0)
+    after = counts(database)
+    assert after["articles"] == 5 and after["facts"] == summary.facts > 80
+    assert_accounted_for(database)
+
+
+def test_a_second_run_changes_nothing(database):
+    load([str(ARTICLES)], database)
+    before = counts(database)
+    summary = load([str(ARTICLES)], database)
+    assert (summary.loaded, summary.unchanged, summary.facts) == (0, 5, 0)
+    after = counts(database)
+    assert {k: v for k, v in after.items() if k != "load_runs"} == {k: v for k, v in before.items() if k != "load_runs"}
+    assert after["load_runs"] == before["load_runs"] + 1
+
+
+def test_the_same_content_under_another_name_is_one_article(database, article_folder):
+    (article_folder / "copy of 000.txt").write_bytes((ARTICLES / "000_63fa5289a803b129.txt").read_bytes())
+    summary = load([str(article_folder)], database)
+    assert (summary.seen, summary.loaded, summary.unchanged) == (6, 5, 1)
+    assert counts(database)["articles"] == 5
+
+
+def test_a_changed_file_is_read_again(database, article_folder):
+    load([str(article_folder)], database)
+    target = article_folder / "004_d0077edb71c5e914.txt"
+    target.write_text(target.read_text() + "\nThe district now has 12 hospitals.\n")
+    summary = load([str(article_folder)], database)
+    assert (summary.loaded, summary.unchanged) == (1, 4)
+
+
+def test_bad_inputs_are_loaded_or_rejected_with_a_reason_and_the_run_goes_on(database, tmp_path):
+    folder = tmp_path / "scraped"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 16)
+    latin = ("Le district de Minhang compte plus de 600 entreprises biomédicales, "
+             "soit près de 15 pour cent de la production de Shanghai. ") * 4
+    (folder / "latin-1.txt").write_bytes(latin.encode("latin-1"))
+    (folder / 'it\'s "quoted" and spaced.txt').write_text("Minhang hosts over 600 companies.", encoding="utf-8")
+    (folder / "ignored.pdf").write_bytes(b"%PDF")
+
+    summary = load([str(folder), str(tmp_path / "missing.txt")], database)
+
+    assert summary.seen == 5
+    assert summary.seen == summary.loaded + summary.unchanged + summary.rejected
+    assert summary.loaded == 2
+    reasons = {path.rsplit("/", 1)[-1]: reason for path, reason, _ in summary.rejections}
+    assert reasons == {"empty.txt": "empty", "binary.txt": "binary", "missing.txt": "unreadable"}
+    conn = duckdb.connect(str(database), read_only=True)
+    try:
+        names = {row[0] for row in conn.execute("select file_name from raw.articles").fetchall()}
+        rejected = conn.execute("select count(*) from raw.rejected_files where detail <> ''").fetchone()[0]
+        encoding = conn.execute("select encoding from raw.articles where file_name = 'latin-1.txt'").fetchone()[0]
+    finally:
+        conn.close()
+    assert names == {"latin-1.txt", 'it\'s "quoted" and spaced.txt'}
+    assert rejected == 3
+    assert encoding not in ("utf-8", "ascii")
+    assert_accounted_for(database)
+
+
+def test_a_run_is_recorded_with_its_counts(database):
+    summary = load([str(ARTICLES)], database)
+    conn = duckdb.connect(str(database), read_only=True)
+    try:
+        row = conn.execute("""
+            select status, files_seen, files_loaded, facts_loaded, finished_at is not null
+            from raw.load_runs where run_id = ?
+        """, [summary.run_id]).fetchone()
+    finally:
+        conn.close()
+    assert row == ("succeeded", 5, 5, summary.facts, True)
+
+
+def test_a_run_left_running_is_marked_interrupted_by_the_next(database):
+    load([str(ARTICLES)], database)
+    conn = duckdb.connect(str(database))
+    conn.execute("update raw.load_runs set status = 'running', finished_at = null")
+    conn.close()
+    load([str(ARTICLES)], database)
+    conn = duckdb.connect(str(database), read_only=True)
+    statuses = sorted(row[0] for row in conn.execute("select status from raw.load_runs").fetchall())
+    conn.close()
+    assert statuses == ["interrupted", "succeeded"]

@@ -1,0 +1,31 @@
+"""Integration: the sample corpus loaded and built by dbt on a temporary DuckDB file."""
+
+import subprocess
+
+import duckdb
+
+from conftest import BIN, REPO
+
+
+def test_dbt_build_succeeds_and_the_marts_are_queryable(sample_warehouse):
+    conn = duckdb.connect(str(sample_warehouse), read_only=True)
+    try:
+        assert conn.execute("select count(*) from staging.stg_articles").fetchone()[0] == 5
+        assert conn.execute("select count(*) from reference.clusters").fetchone()[0] == 19
+    finally:
+        conn.close()
+
+
+def test_the_file_opens_read_only_in_a_duckdb_1_5_client(sample_warehouse):
+    cli = BIN / "duckdb"
+    version = subprocess.run([str(cli), "--version"], capture_output=True, text=True, check=True).stdout
+    assert version.startswith("v1.5")
+    result = subprocess.run([str(cli), "-readonly", "-csv", "-noheader", str(sample_warehouse),
+                             "-c", "select count(*) from raw.articles"],
+                            capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "5"
+
+
+def test_sql_models_pass_sqlfluff():
+    result = subprocess.run([str(BIN / "sqlfluff"), "lint", "models"], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
