@@ -6,15 +6,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from clusterfacts.patterns import trie_alternation
 from clusterfacts.reference import Reference, load_reference
 
-COMPANY_SUFFIX = (
-    r"(?:Co\.?,?\s*Ltd\.?|Co\.?|Ltd\.?|Limited|Corporation|Corp\.?|Inc\.?|Holdings?|Group|SA|AG|SE|GmbH|PLC|plc|"
-    r"LLC|Technology|Technologies|Tech|Biologics|Biotech|Biotechnology|Pharmaceuticals?|Pharma|Electric|"
-    r"Electronics|Motors?|Semiconductor|Semiconductors|Bank|Clinic|Therapeutics|Medical|Robotics|Dairy|Display)"
-)
-_CAP = r"[A-Z][\w&'’-]*\.?"
-COMPANY_NAME = re.compile(rf"\b(?:{_CAP}[ ]+){{0,6}}{COMPANY_SUFFIX}(?![\w-])(?:(?<=\.)|(?![ ]+[A-Z]))")
+COMPANY_SUFFIXES = (
+    "Co", "Co.", "Ltd", "Ltd.", "Limited", "Corporation", "Corp", "Corp.", "Inc", "Inc.", "Holding", "Holdings",
+    "Group", "SA", "AG", "SE", "GmbH", "PLC", "plc", "LLC", "Technology", "Technologies", "Tech", "Biologics",
+    "Biotech", "Biotechnology", "Pharmaceutical", "Pharmaceuticals", "Pharma", "Electric", "Electronics", "Motor",
+    "Motors", "Semiconductor", "Semiconductors", "Bank", "Clinic", "Therapeutics", "Medical", "Robotics", "Dairy",
+    "Display")
+# "Co., Ltd." is one suffix; the trie of words comes first so the scan can skip ahead on its first letters.
+COMPANY_SUFFIX = rf"(?:Co\.?,\s*Ltd\.?|{trie_alternation(COMPANY_SUFFIXES)})"
+COMPANY_SUFFIX_AT = re.compile(rf"{COMPANY_SUFFIX}(?![\w-])(?:(?<=\.)|(?![ ]+[A-Z]))")
+CAPITALISED_WORDS_BEFORE = re.compile(r"(?:[A-Z][\w&'’-]*\.?[ ]+){1,6}$")
 LEADING_FUNCTION_WORDS = re.compile(
     r"^(?:(?:The|A|An|Consider|Including|Like|And|As|By|In|At|For|From|With|Both|Also|Even|Of|On|To)[ ]+)+")
 COMPANY_APPOSITION = re.compile(
@@ -28,10 +32,10 @@ PERSON = re.compile(
     r"|(?:\b(?P<b>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}),\s+(?:the\s+)?(?:deputy\s+|vice\s+|executive\s+)?"
     r"(?:[Dd]irector|[Cc]hairman|[Cc]hairwoman|[Mm]anager|[Ss]ecretary|[Pp]resident|[Cc]hief|CEO|[Hh]ead|[Mm]ayor|"
     r"[Pp]rofessor|[Ff]ounder|[Dd]octor|[Gg]eneral [Mm]anager|Party [Ss]ecretary))")
-POLICY = re.compile(
-    r"(?P<name>(?:the\s+)?\"?(?:\d+(?:st|nd|rd|th)\s+Five-Year\s+Plan"
-    r"|(?:[A-Z][\w-]*\s+){0,4}(?:Action\s+Plan|Plan|Opinions|Measures|Guidelines|Regulations|Program|Programme|Policy)\b"
-    r"(?:\s+(?:(?:for|to|on|of|in|and|the|with|a|an)\s+){0,2}[A-Z\"][\w\"-]*)*)\"?)")
+POLICY_KEYWORD = re.compile(
+    r"\b(?:Five-Year\s+Plan|Action\s+Plan|Plan|Opinions|Measures|Guidelines|Regulations|Program|Programme|Policy)\b")
+POLICY_HEAD = re.compile(r"(?:\d+(?:st|nd|rd|th)\s+|(?:[A-Z][\w-]*\s+){1,4})$")
+POLICY_TAIL = re.compile(r"(?:\s+(?:(?:for|to|on|of|in|and|the|with|a|an)\s+){0,2}[A-Z][\w-]*)*")
 
 
 @dataclass(frozen=True)
@@ -58,10 +62,10 @@ def gazetteer(ref: Reference | None = None) -> Gazetteer:
     cluster_aliases = sorted(ref.cluster_aliases, key=len, reverse=True)
     return Gazetteer(
         ref=ref,
-        places=re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, place_aliases)) + r")(?![\w-])"),
+        places=re.compile(r"(?<![\w-])(" + trie_alternation(place_aliases) + r")(?![\w-])"),
         place_anaphora=re.compile(
             r"\b[Tt]he\s+(?:(?:development|industrial|economic|pilot|free\s+trade)\s+)?(?P<kind>zone|park|district)\b"),
-        clusters=re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, cluster_aliases)) + r")(?![\w+-])",
+        clusters=re.compile(r"(?<![\w-])(" + trie_alternation(cluster_aliases) + r")(?![\w+-])",
                             re.IGNORECASE),
     )
 
@@ -124,10 +128,15 @@ def _clusters(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
 
 def _companies(text: str, start: int, end: int) -> list[Mention]:
     spans: dict[tuple[int, int], str] = {}
-    for match in COMPANY_NAME.finditer(text, start, end):
-        name = LEADING_FUNCTION_WORDS.sub("", match.group(0))
+    for suffix in COMPANY_SUFFIX_AT.finditer(text, start, end):
+        if suffix.start() > 0 and (text[suffix.start() - 1].isalnum() or text[suffix.start() - 1] in "-_"):
+            continue
+        words = CAPITALISED_WORDS_BEFORE.search(text, max(start, suffix.start() - 120), suffix.start())
+        if not words:
+            continue
+        name = LEADING_FUNCTION_WORDS.sub("", text[words.start():suffix.end()])
         if len(name.split()) >= 2:
-            spans[(match.end() - len(name), match.end())] = name
+            spans[(suffix.end() - len(name), suffix.end())] = name
     for match in COMPANY_APPOSITION.finditer(text, start, end):
         spans.setdefault((match.start("name"), match.end("name")), match.group("name"))
     for match in COMPANY_EXAMPLES.finditer(text, start, end):
@@ -152,12 +161,11 @@ def _outermost(spans: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
 
 def _repeated_names(text: str, start: int, end: int, known: set[str]) -> dict[tuple[int, int], str]:
     """A company once named by shape ('M-Fine, a ... company') is recognised wherever it recurs."""
-    found = {}
-    for name in known:
-        short = name.split(",")[0]
-        for match in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text[start:end]):
-            found[(start + match.start(), start + match.end())] = name
-    return found
+    if not known:
+        return {}
+    by_short = {name.split(",")[0]: name for name in sorted(known, key=len)}
+    pattern = re.compile(rf"(?<![\w-])(?:{trie_alternation(by_short)})(?![\w-])")
+    return {(m.start(), m.end()): by_short[m.group(0)] for m in pattern.finditer(text, start, end)}
 
 
 def _people(text: str, start: int, end: int) -> list[Mention]:
@@ -170,11 +178,18 @@ def _people(text: str, start: int, end: int) -> list[Mention]:
 
 
 def _policies(text: str, start: int, end: int) -> list[Mention]:
-    mentions = []
-    for match in POLICY.finditer(text, start, end):
-        name = re.sub(r"^the\s+", "", match.group("name").strip(), flags=re.IGNORECASE).strip('"')
-        if not name or not name[0].isupper() and not name[0].isdigit():
+    """Capitalised document names around a keyword: 'Action Plan to Accelerate ...', '14th Five-Year Plan'."""
+    mentions, reach = [], start
+    for keyword in POLICY_KEYWORD.finditer(text, start, end):
+        if keyword.start() < reach:
             continue
-        s = match.start("name") + match.group("name").find(name)
-        mentions.append(Mention("policy", name, s, s + len(name), name))
+        head = POLICY_HEAD.search(text, max(start, keyword.start() - 60), keyword.start())
+        name_start = head.start() if head else keyword.start()
+        name_end = POLICY_TAIL.match(text, keyword.end(), end).end()
+        name = LEADING_FUNCTION_WORDS.sub("", text[name_start:name_end])
+        if not name[:1].isupper() and not name[:1].isdigit():
+            continue
+        name_start = name_end - len(name)
+        mentions.append(Mention("policy", name, name_start, name_end, name))
+        reach = name_end
     return mentions

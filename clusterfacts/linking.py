@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from clusterfacts.gazetteer import Mention, find_mentions
 from clusterfacts.layout import Layout
+from clusterfacts.patterns import trie_alternation
 from clusterfacts.quantities import Quantity
 from clusterfacts.reference import Reference, load_reference, read_seed
 
@@ -60,6 +61,13 @@ class Segment:
     end: int
 
 
+@dataclass(frozen=True)
+class SentenceFacts:
+    clause_breaks: list[tuple[int, int]]
+    target_cues: list[int]        # offsets of target cue words outside document names
+    due_year: int | None
+
+
 @dataclass
 class ArticleContext:
     text: str
@@ -70,16 +78,32 @@ class ArticleContext:
     paragraph_starts: list[int]
     main_place: str | None
     publication_year: int | None
+    by_kind: dict[str, tuple[list[Mention], list[int]]]
+    sentence_starts: list[int] = field(default_factory=list)
+    sentence_facts: dict[int, SentenceFacts] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.sentence_starts = [s.start for s in self.sentences]
+
+    def sentence_facts_of(self, index: int) -> SentenceFacts:
+        """What a sentence says once, however many numbers it holds."""
+        if index not in self.sentence_facts:
+            self.sentence_facts[index] = _read_sentence(self, self.sentences[index])
+        return self.sentence_facts[index]
 
     def sentence_index(self, pos: int) -> int:
-        return max(0, bisect_right([s.start for s in self.sentences], pos) - 1)
+        return max(0, bisect_right(self.sentence_starts, pos) - 1)
 
     def paragraph_start(self, pos: int) -> int:
         index = bisect_right(self.paragraph_starts, pos) - 1
         return self.paragraph_starts[index] if index >= 0 else 0
 
     def mentions_of(self, kind: str, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if m.entity_type == kind and start <= m.start and m.end <= end]
+        """Mentions of a kind lying within [start, end), in order."""
+        of_kind, starts = self.by_kind.get(kind, ([], []))
+        first = bisect_right(starts, start - 1)
+        last = bisect_right(starts, end)
+        return [m for m in of_kind[first:last] if m.end <= end]
 
 
 @lru_cache(maxsize=4)
@@ -99,7 +123,17 @@ def build_context(text: str, layout: Layout, mentions: list[Mention] | None = No
         paragraph_starts=[s.start for s in _segments(text, layout.body_start, layout.body_end, PARAGRAPH_BREAK)],
         main_place=_main_place(mentions),
         publication_year=layout.published_date.year if layout.published_date else None,
+        by_kind=_index_by_kind(mentions),
     )
+
+
+def _index_by_kind(mentions: list[Mention]) -> dict[str, tuple[list[Mention], list[int]]]:
+    index: dict[str, tuple[list[Mention], list[int]]] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        of_kind, starts = index.setdefault(mention.entity_type, ([], []))
+        of_kind.append(mention)
+        starts.append(mention.start)
+    return index
 
 
 def _segments(text: str, start: int, end: int, breaks: re.Pattern) -> list[Segment]:
@@ -129,12 +163,22 @@ def link_quantities(text: str, layout: Layout, quantities: list[Quantity],
     return [link(context, quantity) for quantity in quantities]
 
 
+def _read_sentence(ctx: ArticleContext, sentence: Segment) -> SentenceFacts:
+    names = [(m.start, m.end) for m in ctx.mentions_of("policy", sentence.start, sentence.end)]
+    cues = [cue.start() for cue in TARGET_CUE.finditer(ctx.text, sentence.start, sentence.end)
+            if not any(s <= cue.start() < e for s, e in names)]
+    breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(ctx.text, sentence.start, sentence.end)]
+    return SentenceFacts(breaks, cues, _due_year(ctx, sentence))
+
+
 def link(ctx: ArticleContext, q: Quantity) -> dict:
-    sentence = ctx.sentences[ctx.sentence_index(q.start)]
-    clause = _clause(ctx.text, sentence, q.start)
+    index = ctx.sentence_index(q.start)
+    sentence = ctx.sentences[index]
+    facts = ctx.sentence_facts_of(index)
+    clause = _clause(facts, sentence, q.start)
     metric = _metric(ctx, q, clause)
-    is_target = _is_target(ctx, sentence, q)
-    target_year = _target_year(ctx, sentence) if is_target else None
+    is_target = _is_target(ctx, index, q)
+    target_year = _target_year(ctx, sentence, facts) if is_target else None
     return {
         "sentence_start": sentence.start,
         "sentence_end": sentence.end,
@@ -148,13 +192,13 @@ def link(ctx: ArticleContext, q: Quantity) -> dict:
     }
 
 
-def _clause(text: str, sentence: Segment, pos: int) -> Segment:
+def _clause(facts: SentenceFacts, sentence: Segment, pos: int) -> Segment:
     start, end = sentence.start, sentence.end
-    for match in CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
-        if match.end() <= pos:
-            start = match.end()
-        elif match.start() >= pos:
-            end = match.start()
+    for break_start, break_end in facts.clause_breaks:
+        if break_end <= pos:
+            start = break_end
+        elif break_start >= pos:
+            end = break_start
             break
     return Segment(start, end)
 
@@ -172,14 +216,18 @@ def _metric(ctx: ArticleContext, q: Quantity, clause: Segment) -> str:
 
 
 def _money_metric(ctx: ArticleContext, q: Quantity, clause: Segment) -> str:
-    cues = {cue: metric for cue, metric in ctx.ref.metric_cues.items() if ctx.ref.metric_kinds.get(metric) == "money"}
-    before = ctx.text[clause.start:q.start].lower()
-    best, best_pos = "output_value", -1
-    for cue, metric in cues.items():
-        for match in re.finditer(rf"\b{re.escape(cue)}\b", before):
-            if match.start() > best_pos:
-                best, best_pos = metric, match.start()
-    return best
+    """The metric of the nearest money cue before the amount in its clause; output value by default."""
+    cues, pattern = money_cues(ctx.ref)
+    last = None
+    for last in pattern.finditer(ctx.text, clause.start, q.start):
+        pass
+    return cues[last.group(0).lower()] if last else "output_value"
+
+
+@lru_cache(maxsize=4)
+def money_cues(ref: Reference) -> tuple[dict[str, str], re.Pattern]:
+    cues = {cue: metric for cue, metric in ref.metric_cues.items() if ref.metric_kinds.get(metric) == "money"}
+    return cues, re.compile(rf"\b(?:{trie_alternation(cues)})\b", re.IGNORECASE)
 
 
 def _percent_metric(ctx: ArticleContext, q: Quantity, clause: Segment) -> str:
@@ -233,8 +281,8 @@ LIST_GAP = re.compile(r"^\s*(?:clusters?|industry|industries|sectors?)?\s*(?:,|a
 
 def _unless_a_list(ctx: ArticleContext, mention: Mention) -> str | None:
     """A cluster named in a list of several ('A, B and C') is not the subject of one figure."""
-    clusters = [m for m in ctx.mentions if m.entity_type == "cluster"]
-    index = clusters.index(mention)
+    clusters = ctx.by_kind["cluster"][0]
+    index = next(i for i, m in enumerate(clusters) if m is mention)
     first = last = index
     while first > 0 and _listed_together(ctx, clusters[first - 1], clusters[first]):
         first -= 1
@@ -292,21 +340,13 @@ def _distance(match: re.Match, q: Quantity) -> int:
     return q.start - match.end() if match.end() <= q.start else match.start() - q.end
 
 
-def _is_target(ctx: ArticleContext, sentence: Segment, q: Quantity) -> bool:
-    if _target_cue_before(ctx, sentence.start, q.start) or _due_year(ctx, sentence) is not None:
+def _is_target(ctx: ArticleContext, index: int, q: Quantity) -> bool:
+    facts = ctx.sentence_facts_of(index)
+    if facts.due_year is not None or (facts.target_cues and facts.target_cues[0] < q.start):
         return True
-    index = ctx.sentence_index(q.start)
+    sentence = ctx.sentences[index]
     if index > 0 and INHERITS_PREVIOUS.match(ctx.text, sentence.start, sentence.end):
-        previous = ctx.sentences[index - 1]
-        return _target_cue_before(ctx, previous.start, previous.end)
-    return False
-
-
-def _target_cue_before(ctx: ArticleContext, start: int, end: int) -> bool:
-    names = [(m.start, m.end) for m in ctx.mentions_of("policy", start, end)]
-    for cue in TARGET_CUE.finditer(ctx.text, start, end):
-        if not any(s <= cue.start() < e for s, e in names):
-            return True
+        return bool(ctx.sentence_facts_of(index - 1).target_cues)
     return False
 
 
@@ -318,10 +358,9 @@ def _due_year(ctx: ArticleContext, sentence: Segment) -> int | None:
     return None
 
 
-def _target_year(ctx: ArticleContext, sentence: Segment) -> int | None:
-    due = _due_year(ctx, sentence)
-    if due is not None:
-        return due
+def _target_year(ctx: ArticleContext, sentence: Segment, facts: SentenceFacts) -> int | None:
+    if facts.due_year is not None:
+        return facts.due_year
     for match in PLAN_ORDINAL.finditer(ctx.text, sentence.start, sentence.end):
         period = plan_periods().get(match.group("n").lower())
         if period:

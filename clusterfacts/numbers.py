@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 
+from clusterfacts.patterns import trie_alternation
+
 UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen".split())}
 TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
 MULTIPLIERS = {"hundred": 100, "thousand": 1000}
 
-_UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
-_TENS_WORDS = "|".join(TENS)
+_UNIT_WORDS = trie_alternation(UNITS)
+_TENS_WORDS = trie_alternation(TENS)
 _ATOM = rf"(?:(?:{_TENS_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|{_UNIT_WORDS})"
 # "two hundred and fifty", "one thousand", "twenty-five": million and up are scale words.
 WORD_NUMBER = rf"{_ATOM}(?:[ -](?:and )?(?:hundred|thousand|{_ATOM}))*"

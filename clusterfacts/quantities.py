@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from clusterfacts.numbers import NUMBER, parse_number
+from clusterfacts.patterns import trie_alternation
 from clusterfacts.reference import Reference, load_reference
 
 QUALIFIER_WORDS = {
@@ -31,7 +32,7 @@ QUALIFIER_WORDS = {
                 "not more than", "as many as", "as much as"],
 }
 QUALIFIER_OF = {word: name for name, words in QUALIFIER_WORDS.items() for word in words}
-_QUALIFIER = "|".join(sorted((re.escape(w) for w in QUALIFIER_OF), key=len, reverse=True))
+_QUALIFIER = trie_alternation(QUALIFIER_OF)
 QUALIFIER_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<q>{_QUALIFIER})\s+$", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"(?:^|(?<=\s))between\s+$", re.IGNORECASE)
 QUALIFIER_AFTER = re.compile(r"(?P<plus>-plus\b|\+(?!\d))|\s+or more\b|\s+and above\b", re.IGNORECASE)
@@ -39,8 +40,8 @@ QUALIFIER_AFTER = re.compile(r"(?P<plus>-plus\b|\+(?!\d))|\s+or more\b|\s+and ab
 FRACTIONS = {"half": 50.0, "a third": 100 / 3, "one-third": 100 / 3, "one third": 100 / 3,
              "two-thirds": 200 / 3, "two thirds": 200 / 3, "a quarter": 25.0, "one-quarter": 25.0,
              "three-quarters": 75.0, "three quarters": 75.0}
-_FRACTION = "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=True))
-FRACTION = re.compile(rf"\b(?P<q>{_QUALIFIER}|one)\s+(?P<f>{_FRACTION})\s+of\b", re.IGNORECASE)
+FRACTION = re.compile(rf"\b(?P<f>{trie_alternation(FRACTIONS)})\s+of\b", re.IGNORECASE)
+FRACTION_LEAD = re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<q>{_QUALIFIER}|one)\s+$", re.IGNORECASE)
 
 ANCHOR = re.compile(rf"(?<![\w+.])(?<![A-Za-z]-)(?P<n>{NUMBER})", re.IGNORECASE)
 RANGE_TAIL = re.compile(rf"\s*(?:-|–|—|to|and)\s*(?:(?P<cur>us\$|\$|¥|rmb|€)\s*)?(?P<n>{NUMBER})\b", re.IGNORECASE)
@@ -106,7 +107,7 @@ class Grammar:
 
 
 def _alternation(words) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return trie_alternation(words)
 
 
 def _flexible_spaces(words) -> str:
@@ -130,8 +131,7 @@ def grammar(ref: Reference | None = None) -> Grammar:
         currency_before=re.compile(rf"(?:^|(?<=[^\w$]))(?P<c>{_alternation(before)})\s?$", re.IGNORECASE),
         area_unit=re.compile(rf"[\s-]*(?P<u>{_flexible_spaces(ref.area_units)})(?![\w²])", re.IGNORECASE),
         scale_label=re.compile(
-            rf"(?:\b(?P<verb>crossed|surpassed|exceeded|topped|passed|broke through|broken through)\s+)?"
-            rf"(?:\b(?:the|a)\s+)?(?<![\w-])(?P<s>{_alternation(long_scales)})-(?P<c>{_alternation(word_currencies)})"
+            rf"(?<![\w-])(?P<s>{_alternation(long_scales)})-(?P<c>{_alternation(word_currencies)})"
             rf"(?P<tail>[- ](?:level|threshold|mark))\b",
             re.IGNORECASE),
     )
@@ -196,7 +196,7 @@ def _read_anchor(g: Grammar, text: str, match: re.Match, limit: int, found: list
     scale_match = g.scale.match(text, pos) or (
         g.scale_abbrev.match(text, pos) if number_text[-1].isdigit() else None)
     if scale_match:
-        words = re.findall(r"[A-Za-z]+", scale_match.group(0))
+        words = SCALE_WORDS_IN.findall(scale_match.group(0))
         scale_word = " ".join(w.lower() for w in words)
         for word in words:
             scale *= g.ref.scale_words[word.lower()]
@@ -209,7 +209,7 @@ def _read_anchor(g: Grammar, text: str, match: re.Match, limit: int, found: list
 
     currency_after = g.currency_after.match(text, pos)
     if currency_after and _is_class_label(text, number_text, currency_after, scale_word):
-        label_end = re.match(r"(?:[- ](?:level|class|scale)\b)?", text[currency_after.end():]).end()
+        label_end = CLASS_LABEL_TAIL.match(text, currency_after.end()).end() - currency_after.end()
         unit = _counted_noun(g, text, currency_after.end() + label_end, limit, found, match.start())
         if unit is None:
             return None
@@ -242,12 +242,19 @@ def _read_anchor(g: Grammar, text: str, match: re.Match, limit: int, found: list
                    qualifier, unit, None)
 
 
+CLASS_LABEL_TAIL = re.compile(r"(?:[- ](?:level|class|scale)\b)?")
+SCALE_WORDS_IN = re.compile(r"[A-Za-z]+")
+HYPHEN_COMPOUND = re.compile(r"-[A-Za-z]")
+NP_BREAK = re.compile(r"[,;:()!?—–.]")
+NUMBER_NEXT = re.compile(rf"\s*(?P<n>{NUMBER})\b", re.IGNORECASE)
+
+
 def _is_class_label(text: str, number_text: str, currency: re.Match, scale_word: str | None) -> bool:
     """'four trillion-yuan-level clusters' counts clusters: the hyphenated amount is their class."""
     if not scale_word or "-" not in currency.group("sep") or number_text[:1].isdigit():
         return False
     rest = text[currency.end():currency.end() + 40]
-    return bool(re.match(r"[- ](?:level|class|scale)\b", rest)) or _starts_with_plural(rest)
+    return bool(CLASS_LABEL_TAIL.match(rest).group(0)) or _starts_with_plural(rest)
 
 
 def _starts_with_plural(rest: str) -> bool:
@@ -286,7 +293,7 @@ def _may_count(text: str, match: re.Match, number_text: str, pos: int) -> bool:
         return False
     if FOLLOWED_BY_LETTER.match(text, pos) or text.startswith("+", pos):
         return False
-    if re.match(r"-[A-Za-z]", text[pos:pos + 2]) and not text.startswith("-plus", pos):
+    if HYPHEN_COMPOUND.match(text, pos) and not text.startswith("-plus", pos):
         return False  # "Five-Year Plan", "10-day"
     if NAME_NUMBER_BEFORE.search(text, max(0, match.start() - 12), match.start()):
         return False
@@ -334,8 +341,7 @@ def _noun_phrase_head(g: Grammar, text: str, pos: int, limit: int, found: list[Q
         if lowered in ELIDED_NOUN_CUES:
             return None
         if lowered in ("and", "or"):
-            following = window[token.end():token.end() + 40]
-            if re.match(rf"\s*{NUMBER}\b", following, re.IGNORECASE):
+            if NUMBER_NEXT.match(window, token.end()):
                 return _coordinated_noun(g, text, pos + token.end(), limit, found)
             continue
         if lowered in STOP_WORDS:
@@ -356,13 +362,13 @@ def _noun_phrase_head(g: Grammar, text: str, pos: int, limit: int, found: list[Q
 
 def _np_broken(gap: str) -> bool:
     """Punctuation between words ends the noun phrase (quotes and hyphens do not)."""
-    return bool(re.search(r"[,;:()!?—–.]", gap))
+    return bool(NP_BREAK.search(gap))
 
 
 def _coordinated_noun(g, text, pos, limit, found) -> str | None:
     """'86 high-tech and 64 emerging-industry companies': the first number counts the second's noun."""
-    number = re.match(rf"\s*(?P<n>{NUMBER})\b", text[pos:], re.IGNORECASE)
-    return _counted_noun(g, text, pos + number.end(), limit, found, pos + number.start("n"))
+    number = NUMBER_NEXT.match(text, pos)
+    return _counted_noun(g, text, number.end(), limit, found, number.start("n"))
 
 
 def _elided_noun(g: Grammar, text: str, anchor: int, found: list[Quantity]) -> str | None:
@@ -380,14 +386,20 @@ def _elided_noun(g: Grammar, text: str, anchor: int, found: list[Quantity]) -> s
     return None
 
 
+LABEL_VERB_BEFORE = re.compile(
+    r"\b(?:crossed|surpassed|exceeded|topped|passed|broke through|broken through)\s+(?:(?:the|a)\s+)?$",
+    re.IGNORECASE)
+
+
 def _scale_labels(g: Grammar, text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
     """'reach the trillion-yuan level', 'crossed the trillion-yuan threshold': an amount without a number."""
     labels = []
     for match in g.scale_label.finditer(text, start, end):
         if any(q.start <= match.start("s") < q.end for q in found):
             continue
-        qualifier = "more_than" if match.group("verb") else "approximate"
-        span_start = match.start("verb") if match.group("verb") else match.start("s")
+        verb = LABEL_VERB_BEFORE.search(text, max(start, match.start() - 30), match.start())
+        qualifier = "more_than" if verb else "approximate"
+        span_start = verb.start() if verb else match.start("s")
         code = g.ref.currencies[match.group("c").lower()][0]
         labels.append(Quantity("money", span_start, match.end(), 1.0, None, match.group("s").lower(),
                                g.ref.scale_words[match.group("s").lower()], 1.0, qualifier, code,
@@ -399,11 +411,11 @@ def _fractions(text: str, start: int, end: int, found: list[Quantity]) -> list[Q
     """'over half of', 'one-third of': a share stated as a fraction."""
     shares = []
     for match in FRACTION.finditer(text, start, end):
-        if any(q.start <= match.start() < q.end for q in found):
+        lead = FRACTION_LEAD.search(text, max(start, match.start() - 20), match.start())
+        if lead is None or any(q.start <= match.start() < q.end for q in found):
             continue
-        word = match.group("q").lower()
-        qualifier = QUALIFIER_OF.get(word, "exact")
-        shares.append(Quantity("percent", match.start(), match.end("f"), FRACTIONS[match.group("f").lower()],
+        qualifier = QUALIFIER_OF.get(lead.group("q").lower(), "exact")
+        shares.append(Quantity("percent", lead.start("q"), match.end("f"), FRACTIONS[match.group("f").lower()],
                                None, None, 1.0, 1.0, qualifier, "percent", match.group("f")))
     return shares
 
