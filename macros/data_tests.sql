@@ -1,0 +1,48 @@
+{#- Generic data tests of our own (dbt packages cannot be installed here).
+    Each returns the offending rows with the fact they concern, so a failure names it. -#}
+
+{% test value_in_range(model, column_name, min_value, max_value, id_column='fact_id') %}
+{#- narrow the rows with the test's `where` config: shares, growth rates ... -#}
+select {{ id_column }} as failing_id, {{ column_name }} as failing_value
+from {{ model }}
+where {{ column_name }} < {{ min_value }} or {{ column_name }} > {{ max_value }}
+{% endtest %}
+
+
+{% test base_value_matches_stated(model, column_name='value', relative_tolerance=0.000001) %}
+{#- base value = stated number x scale multiplier x unit factor, within rounding -#}
+select fact_id as failing_id, {{ column_name }} as failing_value,
+    stated_number * scale_multiplier * unit_factor as expected_value
+from {{ model }}
+where abs({{ column_name }} - stated_number * scale_multiplier * unit_factor)
+    > {{ relative_tolerance }} * greatest(abs({{ column_name }}), 1)
+{% endtest %}
+
+
+{% test fx_pair_consistent(model, column_name='value_cny', tolerance=0.05) %}
+{#- a yuan amount and its stated dollar equivalent imply a rate within tolerance of the year's reference rate -#}
+select yuan.fact_id as failing_id, yuan.span as yuan_span, dollars.span as dollar_span,
+    yuan.value / dollars.value as implied_rate, yuan.cny_per_usd as reference_rate, yuan.fx_rate_year
+from {{ model }} as yuan
+inner join {{ model }} as dollars on yuan.equivalent_fact_id = dollars.fact_id
+where yuan.unit = 'CNY' and dollars.unit = 'USD' and dollars.value > 0 and yuan.cny_per_usd is not null
+    and abs(yuan.value / dollars.value / yuan.cny_per_usd - 1) > {{ tolerance }}
+{% endtest %}
+
+
+{% test target_not_before_publication(model, column_name='target_year') %}
+select fact_id as failing_id, {{ column_name }} as failing_value, published_date
+from {{ model }}
+where is_target and {{ column_name }} is not null and published_date is not null
+    and {{ column_name }} < year(published_date)
+{% endtest %}
+
+
+{% test shares_of_one_whole_at_most_100(model, column_name='value') %}
+{#- shares stated in one sentence of one story for one place and cluster cannot add up past the whole -#}
+select min(fact_id) as failing_id, sum({{ column_name }}) as failing_value, story_id, sentence
+from {{ model }}
+where metric_id = 'output_share' and unit = 'percent' and not is_suppressed and qualifier in ('exact', 'approximate')
+group by story_id, sentence, geography_id, cluster_id
+having sum({{ column_name }}) > 100
+{% endtest %}

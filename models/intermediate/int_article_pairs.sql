@@ -1,0 +1,35 @@
+-- pairs of articles that tell the same story: most of the shorter one's sentences
+-- appear in the longer one (a trimmed copy, or the same text in other page furniture).
+-- the join is on fingerprints, so cost grows with shared sentences, not with all pairs.
+with sentence_counts as (
+    select
+        article_id,
+        count(*) as sentences
+    from {{ ref('int_article_sentences') }}
+    group by article_id
+),
+
+shared as (
+    select
+        left_side.article_id,
+        right_side.article_id as other_article_id,
+        count(*) as shared_sentences
+    from {{ ref('int_article_sentences') }} as left_side
+    inner join {{ ref('int_article_sentences') }} as right_side
+        on
+            left_side.sentence_hash = right_side.sentence_hash
+            and left_side.article_id < right_side.article_id
+    group by left_side.article_id, right_side.article_id
+)
+
+select
+    shared.article_id,
+    shared.other_article_id,
+    shared.shared_sentences,
+    shared.shared_sentences / least(left_counts.sentences, right_counts.sentences) as containment
+from shared
+inner join sentence_counts as left_counts on shared.article_id = left_counts.article_id
+inner join sentence_counts as right_counts on shared.other_article_id = right_counts.article_id
+where
+    shared.shared_sentences / least(left_counts.sentences, right_counts.sentences)
+    >= {{ var('same_story_min_containment', 0.6) }}

@@ -1,0 +1,71 @@
+-- each article's story: the connected component of same-story pairs, named by its
+-- smallest article id; the canonical article is the member with the longest body
+with recursive edges as (
+    select
+        article_id,
+        other_article_id
+    from {{ ref('int_article_pairs') }}
+    union all
+    select
+        other_article_id,
+        article_id
+    from {{ ref('int_article_pairs') }}
+),
+
+reachable (article_id, member_id) as (
+    select
+        article_id,
+        article_id as member_id
+    from {{ ref('stg_articles') }}
+    union
+    select
+        reachable.article_id,
+        edges.other_article_id
+    from reachable
+    inner join edges on reachable.member_id = edges.article_id
+),
+
+story_of_article as (
+    select
+        article_id,
+        min(member_id) as story_id
+    from reachable
+    group by article_id
+),
+
+ranked as (
+    select
+        story_of_article.story_id,
+        articles.article_id,
+        articles.body_length,
+        articles.published_date,
+        articles.title,
+        row_number() over (
+            partition by story_of_article.story_id
+            order by articles.body_length desc, articles.loaded_at asc, articles.article_id asc
+        ) as rank_in_story
+    from story_of_article
+    inner join {{ ref('stg_articles') }} as articles on story_of_article.article_id = articles.article_id
+),
+
+story_facts as (
+    select
+        story_id,
+        count(*) as member_articles,
+        min(published_date) as earliest_published_date,
+        max_by(title, body_length) filter (where title is not null) as longest_title
+    from ranked
+    group by story_id
+)
+
+select
+    ranked.article_id,
+    ranked.story_id,
+    ranked.rank_in_story = 1 as is_canonical,
+    story_facts.member_articles,
+    coalesce(canonical.published_date, story_facts.earliest_published_date) as story_published_date,
+    coalesce(canonical.title, story_facts.longest_title) as story_title
+from ranked
+inner join ranked as canonical
+    on ranked.story_id = canonical.story_id and canonical.rank_in_story = 1
+inner join story_facts on ranked.story_id = story_facts.story_id

@@ -1,0 +1,19 @@
+-- one row per article, with the story it belongs to and what the story knows
+select
+    articles.article_id,
+    articles.file_name,
+    articles.source_path,
+    articles.title,
+    articles.published_date,
+    articles.published_date_source,
+    articles.encoding,
+    articles.size_bytes,
+    articles.body_length,
+    stories.story_id,
+    stories.is_canonical,
+    stories.member_articles as story_articles,
+    stories.story_published_date,
+    stories.story_title,
+    articles.loaded_at
+from {{ ref('stg_articles') }} as articles
+inner join {{ ref('int_story_groups') }} as stories on articles.article_id = stories.article_id
