@@ -21,6 +21,8 @@ def main(argv: list[str] | None = None) -> int:
                       "or warehouse/clusterfacts.duckdb)")
     load.add_argument("--strict", action="store_true", help="exit 1 when any file is rejected")
     load.add_argument("--quiet", action="store_true", help="no progress lines")
+    load.add_argument("--skip-validation", action="store_true",
+                      help="land facts without the Great Expectations batch checks (bulk loads)")
 
     extract = commands.add_parser("extract", help="print the facts of articles as JSON lines")
     extract.add_argument("paths", nargs="+", help="article files, or - for standard input")
@@ -55,7 +57,8 @@ def _load(args: argparse.Namespace) -> int:
 
     database = args.database or default_database()
     try:
-        summary = load(args.paths, database, progress=None if args.quiet else ProgressPrinter())
+        summary = load(args.paths, database, progress=None if args.quiet else ProgressPrinter(),
+                       validate=not args.skip_validation)
     except WarehouseBusy as error:
         print(f"clusterfacts load: the warehouse {database} is busy: {error}", file=sys.stderr)
         return 2
@@ -63,6 +66,8 @@ def _load(args: argparse.Namespace) -> int:
         print(f"clusterfacts load: rejected {path}: {reason}: {detail}", file=sys.stderr)
     print(f"clusterfacts load: {summary.line()}")
     print(f"clusterfacts load: warehouse {database}")
+    if summary.data_docs:
+        print(f"clusterfacts load: validation results (Data Docs) {summary.data_docs}")
     return 1 if args.strict and summary.rejected else 0
 
 

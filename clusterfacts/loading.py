@@ -30,11 +30,15 @@ class RunSummary:
     unchanged: int = 0
     rejected: int = 0
     facts: int = 0
+    quarantined: int = 0
+    batches: int = 0
     rejections: list[tuple[str, str, str]] = field(default_factory=list)
+    data_docs: Path | None = None
 
     def line(self) -> str:
+        quarantine = f", {self.quarantined} quarantined by validation" if self.quarantined else ""
         return (f"files seen {self.seen}: loaded {self.loaded}, unchanged {self.unchanged}, "
-                f"rejected {self.rejected}; facts loaded {self.facts}")
+                f"rejected {self.rejected}; facts loaded {self.facts}{quarantine}")
 
 
 def now() -> dt.datetime:
@@ -46,8 +50,15 @@ def extractor_version() -> str:
     return EXTRACTOR_VERSION
 
 
-def load(paths: list[str], database: Path, progress: Callable[[str], None] | None = None) -> RunSummary:
-    """Load every article under paths into database; the run is recorded in raw.load_runs."""
+def load(paths: list[str], database: Path, progress: Callable[[str], None] | None = None,
+         validate: bool = True) -> RunSummary:
+    """Load every article under paths into database; the run is recorded in raw.load_runs.
+
+    With validate, each batch of facts passes the Great Expectations suite before it
+    lands; a failing batch goes to raw.quarantined_facts, and Data Docs are written
+    to a gx/ folder beside the database.
+    """
+    gate = FactGate(database.parent) if validate else None
     conn = connect(database)
     try:
         ensure_schema(conn)
@@ -56,12 +67,14 @@ def load(paths: list[str], database: Path, progress: Callable[[str], None] | Non
         _start_run(conn, summary.run_id, paths)
         try:
             for batch in _batches(discover(paths), BATCH_FILES):
-                _land_batch(conn, summary, batch)
+                _land_batch(conn, summary, batch, gate)
                 if progress:
                     progress(summary.line())
         except BaseException as error:
             _finish_run(conn, summary, "failed", f"{type(error).__name__}: {error}")
             raise
+        if gate is not None and gate.used:
+            summary.data_docs = gate.data_docs()
         _finish_run(conn, summary, "succeeded", None)
         return summary
     finally:
@@ -119,7 +132,46 @@ def _known_hashes(conn: duckdb.DuckDBPyConnection, hashes: list[str]) -> set[str
     return {row[0] for row in rows}
 
 
-def _land_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, batch: list[Candidate]) -> None:
+class FactGate:
+    """Great Expectations on each batch of facts; imported only when a batch has facts."""
+
+    def __init__(self, docs_root: Path) -> None:
+        self.docs_root = docs_root
+        self.used = False
+
+    def check(self, facts: list[dict]):
+        from clusterfacts.reference import load_reference
+        from clusterfacts.validation import validate_facts
+
+        self.used = True
+        return validate_facts(facts, self.docs_root, list(load_reference().metric_kinds))
+
+    def data_docs(self) -> Path | None:
+        from clusterfacts.reference import load_reference
+        from clusterfacts.validation import build_data_docs
+
+        return build_data_docs(self.docs_root, list(load_reference().metric_kinds))
+
+
+def _validate(gate: FactGate | None, summary: RunSummary, facts: list[dict], stamp: dt.datetime
+              ) -> tuple[list[dict], list[dict], list[dict]]:
+    """Split a batch's facts into those that land and those quarantined; return the results rows too."""
+    if gate is None or not facts:
+        return facts, [], []
+    outcome = gate.check(facts)
+    results = [{"run_id": summary.run_id, "batch_number": summary.batches, "validated_at": stamp,
+                "batch_passed": outcome.success, "column_name": r.pop("column"), **r} for r in outcome.results]
+    if outcome.success:
+        return facts, [], results
+    failed = sorted({r["expectation"] for r in outcome.results if not r["passed"]})
+    quarantined = [{**fact, "batch_number": summary.batches,
+                    "reasons": outcome.reasons_by_fact.get(fact["fact_id"]) or [f"batch failed: {', '.join(failed)}"]}
+                   for fact in facts]
+    return [], quarantined, results
+
+
+def _land_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, batch: list[Candidate],
+                gate: FactGate | None = None) -> None:
     """Read a batch of files and land it in one transaction: all of it or none."""
     known = _known_files(conn, [c.path for c in batch if c.problem is None])
     documents: list[tuple[Candidate, os.stat_result, Document]] = []
@@ -162,7 +214,10 @@ def _land_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, batch: lis
         new_articles.append({**doc.article, "run_id": summary.run_id, "loaded_at": stamp})
         new_facts.extend({**fact, "run_id": summary.run_id} for fact in doc.facts)
         new_mentions.extend({**mention, "run_id": summary.run_id} for mention in doc.mentions)
+    summary.batches += 1
+    new_facts, quarantined, validations = _validate(gate, summary, new_facts, stamp)
     summary.facts += len(new_facts)
+    summary.quarantined += len(quarantined)
     summary.rejected += len(rejected)
     summary.rejections.extend((r["source_path"], r["reason"], r["detail"]) for r in rejected)
 
@@ -170,6 +225,8 @@ def _land_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, batch: lis
     try:
         insert_rows(conn, "raw.articles", new_articles)
         insert_rows(conn, "raw.facts", new_facts)
+        insert_rows(conn, "raw.quarantined_facts", quarantined)
+        insert_rows(conn, "raw.fact_validations", validations)
         insert_rows(conn, "raw.mentions", new_mentions)
         insert_rows(conn, "raw.rejected_files", rejected)
         if source_files:

@@ -28,11 +28,12 @@ def report(database: Path, result_files: tuple[Path, ...] = RESULT_FILES, runs: 
 
 
 def _holdings(conn) -> list[str]:
-    articles, facts, mentions = conn.execute("""
+    articles, facts, mentions, quarantined = conn.execute("""
         select (select count(*) from raw.articles), (select count(*) from raw.facts),
-               (select count(*) from raw.mentions)
+               (select count(*) from raw.mentions), (select count(*) from raw.quarantined_facts)
     """).fetchone()
-    lines = [f"  raw: {articles} articles, {facts} facts, {mentions} entity mentions"]
+    lines = [f"  raw: {articles} articles, {facts} facts, {mentions} entity mentions, "
+             f"{quarantined} facts quarantined by validation"]
     marts = conn.execute("""
         select table_name from information_schema.tables
         where table_schema = 'marts' and table_name = 'fct_facts'

@@ -98,6 +98,22 @@ create table if not exists raw.facts (
     run_id varchar not null
 );
 
+create table if not exists raw.fact_validations (
+    run_id varchar not null,
+    batch_number integer not null,
+    validated_at timestamp not null,
+    batch_passed boolean not null,
+    expectation varchar not null,
+    column_name varchar,
+    passed boolean not null,
+    unexpected_count bigint,
+    unexpected_fact_ids varchar[],
+    details varchar
+);
+
+create table if not exists raw.quarantined_facts as
+select *, []::varchar[] as reasons, 0 as batch_number from raw.facts limit 0;
+
 create table if not exists raw.mentions (
     content_hash varchar not null,
     entity_type varchar not null,        -- geography, cluster, company, person, policy

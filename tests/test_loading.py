@@ -115,3 +115,48 @@ def test_a_run_left_running_is_marked_interrupted_by_the_next(database):
     statuses = sorted(row[0] for row in conn.execute("select status from raw.load_runs").fetchall())
     conn.close()
     assert statuses == ["interrupted", "succeeded"]
+
+
+def test_a_batch_failing_validation_is_quarantined_with_reasons(database, monkeypatch):
+    from clusterfacts import documents
+
+    real_extract = documents.extract_facts
+
+    def extract_with_a_bad_share(*args, **kwargs):
+        facts = real_extract(*args, **kwargs)
+        for fact in facts:
+            if fact["span"] == "around 15 percent":
+                fact["value"] = 150.0
+        return facts
+
+    monkeypatch.setattr(documents, "extract_facts", extract_with_a_bad_share)
+    summary = load([str(ARTICLES / "000_63fa5289a803b129.txt"), str(ARTICLES / "002_ef1cdc614e2d0932.txt")],
+                   database)
+
+    assert summary.facts == 0 and summary.quarantined > 0
+    conn = duckdb.connect(str(database), read_only=True)
+    try:
+        landed = conn.execute("select count(*) from raw.facts").fetchone()[0]
+        reasons = conn.execute(
+            "select reasons from raw.quarantined_facts where span = 'around 15 percent'").fetchone()[0]
+        failed = conn.execute("""
+            select expectation, unexpected_fact_ids from raw.fact_validations where not passed
+        """).fetchall()
+        articles = conn.execute("select count(*) from raw.articles").fetchone()[0]
+    finally:
+        conn.close()
+    assert landed == 0 and articles == 2
+    assert any("max_value=100" in reason for reason in reasons)
+    assert [name for name, _ in failed] == ["expect_column_values_to_be_between"]
+    assert summary.data_docs is not None and summary.data_docs.exists()
+
+
+def test_validated_batches_land_and_their_results_are_kept(database):
+    summary = load([str(ARTICLES)], database)
+    assert summary.quarantined == 0
+    conn = duckdb.connect(str(database), read_only=True)
+    try:
+        results = conn.execute("select count(*), bool_and(passed) from raw.fact_validations").fetchone()
+    finally:
+        conn.close()
+    assert results[0] >= 10 and results[1] is True
