@@ -21,6 +21,8 @@ def main(argv: list[str] | None = None) -> int:
                       "or warehouse/clusterfacts.duckdb)")
     load.add_argument("--strict", action="store_true", help="exit 1 when any file is rejected")
     load.add_argument("--quiet", action="store_true", help="no progress lines")
+    load.add_argument("--wait", type=float, default=0, metavar="SECONDS",
+                      help="when another process has the warehouse open, wait up to SECONDS for it")
     load.add_argument("--skip-validation", action="store_true",
                       help="land facts without the Great Expectations batch checks (bulk loads)")
 
@@ -58,7 +60,7 @@ def _load(args: argparse.Namespace) -> int:
     database = args.database or default_database()
     try:
         summary = load(args.paths, database, progress=None if args.quiet else ProgressPrinter(),
-                       validate=not args.skip_validation)
+                       validate=not args.skip_validation, wait_seconds=args.wait)
     except WarehouseBusy as error:
         print(f"clusterfacts load: the warehouse {database} is busy: {error}", file=sys.stderr)
         return 2
@@ -90,8 +92,12 @@ def _extract(args: argparse.Namespace) -> int:
             status = 1
             continue
         name = "-" if path == "-" else os.path.basename(path)
-        for fact in extract_facts(decoded.text, name, content_hash(decoded.text)):
-            print(json.dumps(contract_view(fact), ensure_ascii=False))
+        try:
+            for fact in extract_facts(decoded.text, name, content_hash(decoded.text)):
+                print(json.dumps(contract_view(fact), ensure_ascii=False))
+        except BrokenPipeError:  # the reader stopped early (| head): not an error of ours
+            sys.stderr.close()
+            return status
     return status
 
 

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass, field
 
 from clusterfacts.decoding import Decoded, decode
 from clusterfacts.extraction import extract_facts
 from clusterfacts.fingerprints import sentence_hashes
 from clusterfacts.gazetteer import find_mentions
+from clusterfacts.html_text import html_to_text, looks_like_html
 from clusterfacts.layout import read_layout
 
-# Larger files are not news articles; reading them whole would cost memory for nothing.
-MAX_FILE_BYTES = 64 * 1024 * 1024
+# A news article is a few kB; a file of many MB is a dump or a mistake, and reading it
+# whole would cost memory and minutes for nothing. CLUSTERFACTS_MAX_FILE_BYTES overrides.
+MAX_FILE_BYTES = int(os.environ.get("CLUSTERFACTS_MAX_FILE_BYTES", 8 * 1024 * 1024))
 
 
 @dataclass
@@ -37,7 +40,10 @@ def content_hash(text: str) -> str:
 
 def read_bytes(path: str) -> bytes | Rejection:
     try:
-        size = os.path.getsize(path)
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return Rejection("unreadable", "not a regular file (a device, pipe or socket)")
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             return Rejection("too_large", f"{size} bytes; articles over {MAX_FILE_BYTES} bytes are not read")
         with open(path, "rb") as handle:
@@ -54,6 +60,12 @@ def build_document(path: str, data: bytes) -> Document | Rejection:
     if not isinstance(decoded, Decoded):
         return Rejection(decoded.reason, decoded.detail)
     text = decoded.text
+    encoding = decoded.encoding
+    if looks_like_html(text):
+        text = html_to_text(text)
+        encoding = f"{encoding}, html"
+        if not text.strip():
+            return Rejection("empty", "an HTML page with no visible text")
     layout = read_layout(text)
     body = text[layout.body_start:layout.body_end]
     digest = content_hash(text)
@@ -63,7 +75,7 @@ def build_document(path: str, data: bytes) -> Document | Rejection:
         "source_path": path,
         "file_name": os.path.basename(path),
         "size_bytes": len(data),
-        "encoding": decoded.encoding,
+        "encoding": encoding,
         "text": text,
         "title": layout.title,
         "published_date": layout.published_date,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import socket
 import sys
 import time
 import uuid
@@ -18,7 +19,8 @@ from clusterfacts.discovery import Candidate, discover
 from clusterfacts.documents import Document, Rejection, build_document, read_bytes
 from clusterfacts.warehouse import connect, ensure_schema, insert_rows
 
-BATCH_FILES = 200
+# Files landed per transaction: a kill loses at most one batch's work. CLUSTERFACTS_BATCH_FILES overrides.
+BATCH_FILES = int(os.environ.get("CLUSTERFACTS_BATCH_FILES", 200))
 PROGRESS_SECONDS = 2.0
 
 
@@ -51,7 +53,7 @@ def extractor_version() -> str:
 
 
 def load(paths: list[str], database: Path, progress: Callable[[str], None] | None = None,
-         validate: bool = True) -> RunSummary:
+         validate: bool = True, wait_seconds: float = 0) -> RunSummary:
     """Load every article under paths into database; the run is recorded in raw.load_runs.
 
     With validate, each batch of facts passes the Great Expectations suite before it
@@ -59,7 +61,7 @@ def load(paths: list[str], database: Path, progress: Callable[[str], None] | Non
     to a gx/ folder beside the database.
     """
     gate = FactGate(database.parent) if validate else None
-    conn = connect(database)
+    conn = connect(database, wait_seconds=wait_seconds)
     try:
         ensure_schema(conn)
         _mark_interrupted_runs(conn)
@@ -93,12 +95,16 @@ def _batches(items: Iterable[Candidate], size: int):
 
 
 def _mark_interrupted_runs(conn: duckdb.DuckDBPyConnection) -> None:
-    """A run still 'running' when a new one starts was killed: say so."""
+    """A run still 'running' when a new one holds the write lock was killed: say so.
+
+    Its committed batches stay (each batch is all or nothing); this run loads the rest.
+    """
     conn.execute("""
         update raw.load_runs
-        set status = 'interrupted', message = 'the process ended before the run finished'
+        set status = 'interrupted', finished_at = ?,
+            message = 'the process ended before the run finished; a later run completed the work'
         where status = 'running'
-    """)
+    """, [now()])
 
 
 def _start_run(conn: duckdb.DuckDBPyConnection, run_id: str, paths: list[str]) -> None:
@@ -106,6 +112,7 @@ def _start_run(conn: duckdb.DuckDBPyConnection, run_id: str, paths: list[str]) -
         "run_id": run_id, "started_at": now(), "status": "running",
         "loader_version": __version__, "extractor_version": extractor_version(),
         "duckdb_version": duckdb.__version__, "input_paths": [str(p) for p in paths],
+        "pid": os.getpid(), "host": socket.gethostname(),
     }])
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
 from pathlib import Path
 
 from clusterfacts.config import REPO_ROOT
@@ -46,15 +48,30 @@ def _holdings(conn) -> list[str]:
 
 def _recent_runs(conn, limit: int) -> list[str]:
     rows = conn.execute("""
-        select started_at, status, files_seen, files_loaded, files_unchanged, files_rejected, facts_loaded, message
+        select started_at, status, files_seen, files_loaded, files_unchanged, files_rejected, facts_loaded, message,
+               pid, host
         from raw.load_runs order by started_at desc limit ?
     """, [limit]).fetchall()
     lines = [f"  last {len(rows)} load runs:"]
-    for started, status, seen, loaded, unchanged, rejected, facts, message in rows:
+    for started, status, seen, loaded, unchanged, rejected, facts, message, pid, host in rows:
+        if status == "running":
+            message = _running_note(pid, host)
         counts = (f"seen {seen}, loaded {loaded}, unchanged {unchanged}, rejected {rejected}, facts {facts}"
                   if seen is not None else "no counts")
         lines.append(f"    {started:%Y-%m-%d %H:%M:%S} {status:<11} {counts}" + (f" ({message})" if message else ""))
     return lines
+
+
+def _running_note(pid: int | None, host: str | None) -> str:
+    if pid is None or host != socket.gethostname():
+        return f"process {pid} on {host}"
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return f"process {pid} is gone: the run was interrupted; the next load completes its work"
+    except PermissionError:
+        pass
+    return f"in progress, process {pid}"
 
 
 def _rejections(conn) -> list[str]:

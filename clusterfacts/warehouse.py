@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import time
 from pathlib import Path
 
 import duckdb
@@ -18,6 +20,8 @@ create table if not exists raw.load_runs (
     started_at timestamp not null,
     finished_at timestamp,
     status varchar not null,             -- running, succeeded, failed, interrupted
+    pid integer,                         -- the loader's process, to tell a live run from a killed one
+    host varchar,
     loader_version varchar not null,
     extractor_version varchar not null,
     duckdb_version varchar not null,
@@ -127,22 +131,46 @@ create table if not exists raw.mentions (
 
 
 class WarehouseBusy(Exception):
-    """Another process holds the warehouse file's write lock."""
+    """Another process holds the warehouse file's lock."""
 
 
-def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
+RETRY_SECONDS = 0.5
+
+
+def connect(path: Path, read_only: bool = False, wait_seconds: float = 0) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse; while another process holds it, retry for up to wait_seconds."""
     path.parent.mkdir(parents=True, exist_ok=True)
     config = {} if read_only else {"storage_compatibility_version": STORAGE_COMPATIBILITY}
-    try:
-        return duckdb.connect(str(path), read_only=read_only, config=config)
-    except duckdb.IOException as error:
-        if "lock" in str(error).lower():
-            raise WarehouseBusy(str(error)) from error
-        raise
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only, config=config)
+        except duckdb.IOException as error:
+            if "lock" not in str(error).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise WarehouseBusy(_who_holds(error, wait_seconds)) from error
+            time.sleep(RETRY_SECONDS)
+
+
+def _who_holds(error: Exception, waited: float) -> str:
+    holder = HOLDER.search(str(error))
+    who = f"process {holder.group('pid')} ({holder.group('program')})" if holder else "another process"
+    after = f" after waiting {waited:g} s" if waited else ""
+    return f"{who} has it open{after}; try again when it finishes, or pass --wait SECONDS"
+
+
+# Columns added after a table first shipped: applied to warehouses made before them.
+MIGRATIONS = """
+alter table raw.load_runs add column if not exists pid integer;
+alter table raw.load_runs add column if not exists host varchar;
+"""
 
 
 def ensure_schema(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute(SCHEMA)
+    conn.execute(MIGRATIONS)
 
 
 def insert_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
