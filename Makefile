@@ -39,8 +39,10 @@ test: setup
 lint: setup
 	$(BIN)/sqlfluff lint models
 
+# Figures printed, nothing asserted. BENCH_ARGS="--million" adds the 1M-article run.
 bench: setup
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.lock
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf target logs warehouse/*.duckdb warehouse/*.wal

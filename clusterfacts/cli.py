@@ -23,6 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     load.add_argument("--quiet", action="store_true", help="no progress lines")
     load.add_argument("--wait", type=float, default=0, metavar="SECONDS",
                       help="when another process has the warehouse open, wait up to SECONDS for it")
+    load.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                      help="processes that read and extract files (default: one per core)")
     load.add_argument("--skip-validation", action="store_true",
                       help="land facts without the Great Expectations batch checks (bulk loads)")
 
@@ -60,7 +62,7 @@ def _load(args: argparse.Namespace) -> int:
     database = args.database or default_database()
     try:
         summary = load(args.paths, database, progress=None if args.quiet else ProgressPrinter(),
-                       validate=not args.skip_validation, wait_seconds=args.wait)
+                       validate=not args.skip_validation, wait_seconds=args.wait, workers=args.workers)
     except WarehouseBusy as error:
         print(f"clusterfacts load: the warehouse {database} is busy: {error}", file=sys.stderr)
         return 2

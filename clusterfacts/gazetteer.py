@@ -21,9 +21,11 @@ COMPANY_SUFFIX_AT = re.compile(rf"{COMPANY_SUFFIX}(?![\w-])(?:(?<=\.)|(?![ ]+[A-
 CAPITALISED_WORDS_BEFORE = re.compile(r"(?:[A-Z][\w&'’-]*\.?[ ]+){1,6}$")
 LEADING_FUNCTION_WORDS = re.compile(
     r"^(?:(?:The|A|An|Consider|Including|Like|And|As|By|In|At|For|From|With|Both|Also|Even|Of|On|To)[ ]+)+")
-COMPANY_APPOSITION = re.compile(
-    r"\b(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}),\s+an?\s+(?:[\w-]+\s+){0,6}?"
-    r"(?:company|firm|manufacturer|producer|supplier|developer|maker|startup|enterprise|group)\b")
+# "M-Fine, a science and technology company": found from the comma, then the name before it.
+APPOSITION_TAIL = re.compile(
+    r",\s+an?\s+(?:[\w-]+\s+){0,6}?(?:company|firm|manufacturer|producer|supplier|developer|maker|startup|"
+    r"enterprise|group)\b")
+NAME_BEFORE_COMMA = re.compile(r"(?<![\w&'’.-])[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}$")
 COMPANY_EXAMPLES = re.compile(
     r"\b(?:companies|enterprises|firms|giants|players|brands)\s+(?:like|such as|including)\s+"
     r"(?P<names>[A-Z][\w&'’.()-]*(?:\s*(?:,|and|,\s*and)?\s*[A-Z][\w&'’.()-]*){0,8})")
@@ -137,8 +139,10 @@ def _companies(text: str, start: int, end: int) -> list[Mention]:
         name = LEADING_FUNCTION_WORDS.sub("", text[words.start():suffix.end()])
         if len(name.split()) >= 2:
             spans[(suffix.end() - len(name), suffix.end())] = name
-    for match in COMPANY_APPOSITION.finditer(text, start, end):
-        spans.setdefault((match.start("name"), match.end("name")), match.group("name"))
+    for tail in APPOSITION_TAIL.finditer(text, start, end):
+        name = NAME_BEFORE_COMMA.search(text, max(start, tail.start() - 60), tail.start())
+        if name:
+            spans.setdefault((name.start(), name.end()), name.group(0))
     for match in COMPANY_EXAMPLES.finditer(text, start, end):
         offset = match.start("names")
         for name in re.finditer(r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*(?:\s*\([^)]*\))?", match.group("names")):
@@ -161,11 +165,20 @@ def _outermost(spans: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
 
 def _repeated_names(text: str, start: int, end: int, known: set[str]) -> dict[tuple[int, int], str]:
     """A company once named by shape ('M-Fine, a ... company') is recognised wherever it recurs."""
-    if not known:
-        return {}
-    by_short = {name.split(",")[0]: name for name in sorted(known, key=len)}
-    pattern = re.compile(rf"(?<![\w-])(?:{trie_alternation(by_short)})(?![\w-])")
-    return {(m.start(), m.end()): by_short[m.group(0)] for m in pattern.finditer(text, start, end)}
+    found = {}
+    for name in known:
+        short = name.split(",")[0]
+        at = text.find(short, start, end)
+        while at >= 0:
+            after = at + len(short)
+            if not _word_char(text, at - 1) and not _word_char(text, after):
+                found[(at, after)] = name
+            at = text.find(short, after, end)
+    return found
+
+
+def _word_char(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] in "_-")
 
 
 def _people(text: str, start: int, end: int) -> list[Mention]:

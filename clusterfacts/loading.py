@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 import socket
 import sys
@@ -53,14 +54,27 @@ def extractor_version() -> str:
 
 
 def load(paths: list[str], database: Path, progress: Callable[[str], None] | None = None,
-         validate: bool = True, wait_seconds: float = 0) -> RunSummary:
+         validate: bool = True, wait_seconds: float = 0, workers: int = 1) -> RunSummary:
     """Load every article under paths into database; the run is recorded in raw.load_runs.
 
-    With validate, each batch of facts passes the Great Expectations suite before it
+    Files are read and extracted by `workers` processes; the warehouse is written by
+    this one. With validate, each batch of facts passes the Great Expectations suite before it
     lands; a failing batch goes to raw.quarantined_facts, and Data Docs are written
     to a gx/ folder beside the database.
     """
     gate = FactGate(database.parent) if validate else None
+    # Workers fork before the warehouse is opened, so none of them inherits its connection.
+    pool = multiprocessing.get_context("fork").Pool(workers) if workers > 1 else None
+    reader = (lambda fn, items: pool.imap(fn, items, chunksize=4)) if pool else map
+    try:
+        return _run(paths, database, progress, gate, wait_seconds, reader)
+    finally:
+        if pool:
+            pool.terminate()
+
+
+def _run(paths: list[str], database: Path, progress: Callable[[str], None] | None, gate: FactGate | None,
+         wait_seconds: float, reader: Callable) -> RunSummary:
     conn = connect(database, wait_seconds=wait_seconds)
     try:
         ensure_schema(conn)
@@ -69,7 +83,7 @@ def load(paths: list[str], database: Path, progress: Callable[[str], None] | Non
         _start_run(conn, summary.run_id, paths)
         try:
             for batch in _batches(discover(paths), BATCH_FILES):
-                _land_batch(conn, summary, batch, gate)
+                _land_batch(conn, summary, batch, gate, reader)
                 if progress:
                     progress(summary.line())
         except BaseException as error:
@@ -177,11 +191,18 @@ def _validate(gate: FactGate | None, summary: RunSummary, facts: list[dict], sta
     return [], quarantined, results
 
 
+def read_document(path: str) -> Document | Rejection:
+    """Read, decode and extract one file: the work the loader spreads over cores."""
+    data = read_bytes(path)
+    return data if isinstance(data, Rejection) else build_document(path, data)
+
+
 def _land_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, batch: list[Candidate],
-                gate: FactGate | None = None) -> None:
+                gate: FactGate | None = None, reader: Callable = map) -> None:
     """Read a batch of files and land it in one transaction: all of it or none."""
     known = _known_files(conn, [c.path for c in batch if c.problem is None])
     documents: list[tuple[Candidate, os.stat_result, Document]] = []
+    to_read: list[tuple[Candidate, os.stat_result]] = []
     rejected: list[dict] = []
     stamp = now()
     for candidate in batch:
@@ -199,8 +220,9 @@ def _land_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, batch: lis
         if known.get(candidate.path) == (stat.st_size, stat.st_mtime_ns):
             summary.unchanged += 1
             continue
-        data = read_bytes(candidate.path)
-        result = data if isinstance(data, Rejection) else build_document(candidate.path, data)
+        to_read.append((candidate, stat))
+
+    for (candidate, stat), result in zip(to_read, reader(read_document, [c.path for c, _ in to_read])):
         if isinstance(result, Rejection):
             rejected.append(_rejection_row(summary.run_id, candidate.path, stat.st_size, result, stamp))
         else:

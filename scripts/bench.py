@@ -1,12 +1,20 @@
 """Benchmarks: figures printed, never asserted. `make bench` runs this.
 
-Extraction throughput: the sample corpus repeated to at least 5 MB, extracted
-article by article on one core, in characters per second.
+- extraction: the sample corpus repeated to at least 5 MB, extracted on one core, in
+  characters per second; quantulum3 on part of the same text in the same run, as a ratio.
+- scale: N synthetic articles (scripts/make_corpus.py) for N = 10k and 100k (1M with
+  --million): load time, dbt build time, articles/s, facts/s, peak RSS; then the daily
+  case, 1,000 new articles loaded and built on top.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -14,7 +22,13 @@ from clusterfacts.extraction import extract_facts
 from clusterfacts.layout import read_layout
 
 REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+WORK = REPO / "bench"
 MIN_CHARS = 5_000_000
+QUANTULUM_CHARS = 150_000
+
+sys.path.insert(0, str(REPO / "scripts"))
+from make_corpus import generate  # noqa: E402
 
 
 def sample_texts() -> list[str]:
@@ -25,29 +39,115 @@ def sample_texts() -> list[str]:
     return texts
 
 
-def bench_extraction(min_chars: int) -> None:
-    texts = sample_texts()
+def repeated(texts: list[str], min_chars: int) -> list[str]:
     corpus, total = [], 0
     while total < min_chars:
         for text in texts:
             corpus.append(text)
             total += len(text)
-    extract_facts(texts[0], "warm-up", "warm-up")
+    return corpus
+
+
+def ours_chars_per_second(corpus: list[str]) -> tuple[float, int]:
+    extract_facts(corpus[0], "warm-up", "warm-up")
     started = time.perf_counter()
-    facts = 0
-    for index, text in enumerate(corpus):
-        facts += len(extract_facts(text, f"{index}.txt", str(index), read_layout(text)))
+    facts = sum(len(extract_facts(text, f"{i}.txt", str(i), read_layout(text))) for i, text in enumerate(corpus))
     seconds = time.perf_counter() - started
-    print(f"extraction: {total / 1e6:.1f} MB in {len(corpus)} articles, {seconds:.2f} s on one core: "
-          f"{total / seconds / 1e6:.2f} MB/s ({total / seconds:,.0f} chars/s), {facts / seconds:,.0f} facts/s "
-          f"(target 2 MB/s)")
+    return sum(map(len, corpus)) / seconds, facts
+
+
+def quantulum_chars_per_second(corpus: list[str]) -> float | None:
+    try:
+        import warnings
+        warnings.filterwarnings("ignore")
+        from quantulum3 import parser
+    except ImportError:
+        return None
+    parser.parse(corpus[0][:200])
+    started = time.perf_counter()
+    for text in corpus:
+        parser.parse(text)
+    return sum(map(len, corpus)) / (time.perf_counter() - started)
+
+
+def bench_extraction(min_chars: int) -> None:
+    corpus = repeated(sample_texts(), min_chars)
+    total = sum(map(len, corpus))
+    speed, facts = ours_chars_per_second(corpus)
+    print(f"extraction: {total / 1e6:.1f} MB in {len(corpus)} articles on one core: {speed / 1e6:.2f} MB/s "
+          f"({speed:,.0f} chars/s, {facts * speed / total:,.0f} facts/s; target 2 MB/s)")
+    part = repeated(sample_texts(), QUANTULUM_CHARS)
+    ours_part, _ = ours_chars_per_second(part)
+    theirs = quantulum_chars_per_second(part)
+    if theirs is None:
+        print("quantulum3: not installed (make bench installs requirements-bench.lock)")
+    else:
+        print(f"quantulum3 on the first {sum(map(len, part)) / 1e3:.0f} kB of the same text: "
+              f"{theirs / 1e3:,.1f} kB/s; clusterfacts {ours_part / 1e3:,.1f} kB/s = "
+              f"{ours_part / theirs:,.0f}x quantulum3 (target 50x)")
+
+
+def run(command: list[str], env: dict) -> tuple[float, str]:
+    started = time.perf_counter()
+    result = subprocess.run(command, env=env, capture_output=True, text=True, cwd=REPO)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    return seconds, result.stdout
+
+
+def counts(database: Path) -> tuple[int, int]:
+    import duckdb
+    conn = duckdb.connect(str(database), read_only=True)
+    try:
+        return conn.execute("select (select count(*) from raw.articles), (select count(*) from raw.facts)").fetchone()
+    finally:
+        conn.close()
+
+
+def bench_scale(n: int, workers: int) -> None:
+    corpus = WORK / f"corpus_{n}"
+    if not (corpus / f"{n - 1:07d}.txt").exists():
+        generate(corpus, n, seed=1)
+    daily = WORK / f"daily_{n}"
+    if not daily.exists():
+        generate(daily, 1000, seed=n + 17)
+    database = WORK / f"scale_{n}" / "warehouse.duckdb"
+    shutil.rmtree(database.parent, ignore_errors=True)
+    database.parent.mkdir(parents=True)
+    env = {**os.environ, "CLUSTERFACTS_DB": str(database), "DBT_PROFILES_DIR": str(REPO)}
+    load = [str(BIN / "clusterfacts"), "load", "--database", str(database), "--quiet", "--skip-validation",
+            "--workers", str(workers)]
+    dbt = [str(BIN / "dbt"), "build", "--quiet", "--exclude-resource-type", "unit_test",
+           "--target-path", str(database.parent / "target")]
+
+    load_seconds, _ = run(load + [str(corpus)], env)
+    articles, facts = counts(database)
+    dbt_seconds, _ = run(dbt, env)
+    rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"scale N={n:,}: load {load_seconds:.1f} s ({n / load_seconds:,.0f} files/s, "
+          f"{facts / load_seconds:,.0f} facts/s; {articles:,} articles, {facts:,} facts), "
+          f"dbt build {dbt_seconds:.1f} s, total {load_seconds + dbt_seconds:.1f} s, "
+          f"peak RSS of any process so far {rss_mb:,.0f} MB")
+    daily_load, _ = run(load + [str(daily)], env)
+    daily_dbt, _ = run(dbt, env)
+    print(f"  daily: 1,000 new articles into {articles:,}: load {daily_load:.1f} s, dbt build {daily_dbt:.1f} s, "
+          f"total {daily_load + daily_dbt:.1f} s (target 30 s at 1M)")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--min-chars", type=int, default=MIN_CHARS)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--min-chars", type=int, default=MIN_CHARS, help="extraction benchmark size")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000], help="scale runs")
+    parser.add_argument("--million", action="store_true", help="add the 1,000,000-article run")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--extraction-only", action="store_true")
     args = parser.parse_args()
     bench_extraction(args.min_chars)
+    if args.extraction_only:
+        return
+    for n in args.sizes + ([1_000_000] if args.million else []):
+        bench_scale(n, args.workers)
 
 
 if __name__ == "__main__":
