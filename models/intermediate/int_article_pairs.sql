@@ -1,11 +1,30 @@
 -- pairs of articles that tell the same story: most of the shorter one's sentences
 -- appear in the longer one (a trimmed copy, or the same text in other page furniture).
--- the join is on fingerprints, so cost grows with shared sentences, not with all pairs.
-with sentence_counts as (
+-- the join is on fingerprints, so cost grows with shared sentences, not with all pairs;
+-- fingerprints shared by very many articles are boilerplate (a site's footer) and say nothing
+with fingerprint_spread as (
+    select
+        sentence_hash,
+        count(*) as articles_with_it
+    from {{ ref('int_article_sentences') }}
+    group by sentence_hash
+),
+
+telling_sentences as (
+    select
+        sentences.article_id,
+        sentences.sentence_hash,
+        fingerprint_spread.articles_with_it
+    from {{ ref('int_article_sentences') }} as sentences
+    inner join fingerprint_spread on sentences.sentence_hash = fingerprint_spread.sentence_hash
+    where fingerprint_spread.articles_with_it <= {{ var('boilerplate_min_articles', 50) }}
+),
+
+sentence_counts as (
     select
         article_id,
         count(*) as sentences
-    from {{ ref('int_article_sentences') }}
+    from telling_sentences
     group by article_id
 ),
 
@@ -14,11 +33,12 @@ shared as (
         left_side.article_id,
         right_side.article_id as other_article_id,
         count(*) as shared_sentences
-    from {{ ref('int_article_sentences') }} as left_side
-    inner join {{ ref('int_article_sentences') }} as right_side
+    from telling_sentences as left_side
+    inner join telling_sentences as right_side
         on
             left_side.sentence_hash = right_side.sentence_hash
             and left_side.article_id < right_side.article_id
+    where left_side.articles_with_it > 1
     group by left_side.article_id, right_side.article_id
 )
 

@@ -1,23 +1,18 @@
--- one row per article and sentence fingerprint; fingerprints shared by very many
--- articles are boilerplate (a site's footer sentence) and say nothing about the story
-with fingerprints as (
+{{ config(materialized='incremental', unique_key=['article_id', 'sentence_hash']) }}
+
+-- one row per article and sentence fingerprint; only new articles are read on an
+-- incremental run, since an article's text never changes under its content hash
+with new_articles as (
     select
         article_id,
-        unnest(sentence_hashes) as sentence_hash
+        sentence_hashes
     from {{ ref('stg_articles') }}
-),
-
-fingerprint_spread as (
-    select
-        sentence_hash,
-        count(distinct article_id) as articles_with_it
-    from fingerprints
-    group by sentence_hash
+    {% if is_incremental() %}
+        where article_id not in (select distinct existing.article_id from {{ this }} as existing)
+    {% endif %}
 )
 
 select distinct
-    fingerprints.article_id,
-    fingerprints.sentence_hash
-from fingerprints
-inner join fingerprint_spread on fingerprints.sentence_hash = fingerprint_spread.sentence_hash
-where fingerprint_spread.articles_with_it <= {{ var('boilerplate_min_articles', 50) }}
+    article_id,
+    unnest(sentence_hashes) as sentence_hash
+from new_articles

@@ -1,23 +1,21 @@
--- every extracted fact with its story, analysts' corrections applied, and its value
--- in yuan and in dollars through the annual average rate of the nearest year on record
+-- every extracted fact with its story, analysts' corrections applied, and its value in
+-- yuan and in dollars through the annual average rate of its year (the nearest year on
+-- record when its own is outside the seed's contiguous range of years)
 with facts as (
-    select * from {{ ref('stg_facts') }}
+    select * from {{ ref('int_facts_in_context') }}
 ),
 
 corrections as (
     select * from {{ ref('corrections') }}
 ),
 
-articles as (
+rate_years as (
     select
-        articles.article_id,
-        articles.article_text,
-        articles.published_date,
-        stories.story_id,
-        stories.is_canonical,
-        stories.story_published_date
-    from {{ ref('stg_articles') }} as articles
-    inner join {{ ref('int_story_groups') }} as stories on articles.article_id = stories.article_id
+        currency_code,
+        min(year) as first_year,
+        max(year) as last_year
+    from {{ ref('fx_rates') }}
+    group by currency_code
 ),
 
 corrected as (
@@ -28,8 +26,8 @@ corrected as (
         facts.char_start,
         facts.char_end,
         facts.span,
-        facts.sentence_start,
-        facts.sentence_end,
+        facts.sentence,
+        facts.context_hash,
         facts.kind,
         facts.stated_number,
         facts.stated_number_max,
@@ -63,67 +61,45 @@ corrected as (
 with_story as (
     select
         corrected.*,
-        articles.story_id,
-        articles.is_canonical as from_canonical_article,
-        articles.story_published_date,
-        substring(
-            articles.article_text, corrected.sentence_start + 1, corrected.sentence_end - corrected.sentence_start
-        ) as sentence,
-        substring(
-            articles.article_text,
-            greatest(corrected.char_start - 40, corrected.sentence_start) + 1,
-            least(corrected.char_end + 40, corrected.sentence_end)
-            - greatest(corrected.char_start - 40, corrected.sentence_start)
-        ) as span_context,
-        coalesce(corrected.fact_year, corrected.target_year, year(articles.story_published_date)) as rate_year
+        stories.story_id,
+        stories.is_canonical as from_canonical_article,
+        stories.story_published_date,
+        coalesce(corrected.fact_year, corrected.target_year, year(stories.story_published_date)) as rate_year
     from corrected
-    inner join articles on corrected.article_id = articles.article_id
+    inner join {{ ref('int_story_groups') }} as stories on corrected.article_id = stories.article_id
 ),
 
-nearest_rates as (
+with_rate_year as (
     select
-        with_story.fact_id,
-        fx.cny_per_unit,
-        fx.year as rate_year_used,
-        row_number() over (
-            partition by with_story.fact_id
-            order by abs(fx.year - coalesce(with_story.rate_year, 9999)), fx.year desc
-        ) as nearness
+        with_story.*,
+        case
+            when with_story.kind = 'money'
+                then greatest(
+                    usd_years.first_year,
+                    least(usd_years.last_year, coalesce(with_story.rate_year, usd_years.last_year))
+                )
+        end as fx_rate_year
     from with_story
-    inner join {{ ref('fx_rates') }} as fx on fx.currency_code = 'USD'
-    where with_story.kind = 'money'
-),
-
-own_currency_rates as (
-    select
-        with_story.fact_id,
-        fx.cny_per_unit
-    from with_story
-    inner join nearest_rates on with_story.fact_id = nearest_rates.fact_id and nearest_rates.nearness = 1
-    inner join {{ ref('fx_rates') }} as fx
-        on with_story.unit = fx.currency_code and nearest_rates.rate_year_used = fx.year
+    left join rate_years as usd_years on usd_years.currency_code = 'USD'
 )
 
 select
-    with_story.*,
-    nearest_rates.rate_year_used as fx_rate_year,
-    nearest_rates.cny_per_unit as cny_per_usd,
+    with_rate_year.*,
+    usd.cny_per_unit as cny_per_usd,
     case
-        when with_story.kind <> 'money' then null
-        when with_story.unit = 'CNY' then with_story.value
-        else with_story.value * own_currency_rates.cny_per_unit
+        when with_rate_year.kind <> 'money' then null
+        when with_rate_year.unit = 'CNY' then with_rate_year.value
+        else with_rate_year.value * own_currency.cny_per_unit
     end as value_cny,
     case
-        when with_story.kind <> 'money' then null
-        when with_story.unit = 'USD' then with_story.value
-        when with_story.unit = 'CNY' then with_story.value / nearest_rates.cny_per_unit
-        else with_story.value * own_currency_rates.cny_per_unit / nearest_rates.cny_per_unit
+        when with_rate_year.kind <> 'money' then null
+        when with_rate_year.unit = 'USD' then with_rate_year.value
+        when with_rate_year.unit = 'CNY' then with_rate_year.value / usd.cny_per_unit
+        else with_rate_year.value * own_currency.cny_per_unit / usd.cny_per_unit
     end as value_usd,
-    case when with_story.kind = 'percent' then with_story.value / 100 end as value_ratio,
-    case
-        when with_story.is_target then with_story.target_year
-        else coalesce(with_story.fact_year, year(with_story.story_published_date))
-    end as reference_year
-from with_story
-left join nearest_rates on with_story.fact_id = nearest_rates.fact_id and nearest_rates.nearness = 1
-left join own_currency_rates on with_story.fact_id = own_currency_rates.fact_id
+    case when with_rate_year.kind = 'percent' then with_rate_year.value / 100 end as value_ratio
+from with_rate_year
+left join {{ ref('fx_rates') }} as usd
+    on usd.currency_code = 'USD' and with_rate_year.fx_rate_year = usd.year
+left join {{ ref('fx_rates') }} as own_currency
+    on with_rate_year.unit = own_currency.currency_code and with_rate_year.fx_rate_year = own_currency.year

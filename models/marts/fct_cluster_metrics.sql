@@ -12,8 +12,9 @@ select
     min(facts.value) as min_value,
     max(facts.value) as max_value,
     median(facts.value) as median_value,
-    max_by(facts.value, facts.published_date) as latest_value,
-    max_by(facts.qualifier, facts.published_date) as latest_qualifier,
+    -- latest by publication; fact ids break ties so a rebuild picks the same figure
+    max_by(facts.value, struct_pack(published := facts.published_date, fact := facts.fact_id)) as latest_value,
+    max_by(facts.qualifier, struct_pack(published := facts.published_date, fact := facts.fact_id)) as latest_qualifier,
     max(facts.value_cny) as max_value_cny,
     max(facts.value_usd) as max_value_usd,
     max(facts.published_date) as latest_published_date,

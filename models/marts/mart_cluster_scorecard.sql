@@ -16,7 +16,7 @@ ranked as (
         *,
         row_number() over (
             partition by cluster_id, geography_id, metric_id, is_target
-            order by reference_year desc nulls last, published_date desc nulls last, value desc
+            order by reference_year desc nulls last, published_date desc nulls last, value desc, fact_id asc
         ) as recency
     from usable
 ),
