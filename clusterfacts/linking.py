@@ -32,11 +32,12 @@ COMPANY_ANAPHORA = re.compile(r"\b(?:[Tt]he\s+(?:company|firm|factory|manufactur
 EXAMPLES_BEFORE = re.compile(r"\b(?:such as|including|like)\s+$")
 PRONOUN = re.compile(r"\b(?:It|its)\b")
 
-TARGET_CUE = re.compile(
-    r"\b(?:will|shall|aims?|aiming|aimed|striv\w+|should|plans?\s+to|planned|the\s+plan\s+is|goals?|targets?|"
-    r"targeting|expected\s+to|projected|is\s+set\s+to|seeks?\s+to|intends?\s+to|paving\s+the\s+way|"
-    r"building|to\s+build|creating|to\s+create|to\s+establish|to\s+cultivate|to\s+foster|to\s+reach)\b",
-    re.IGNORECASE)
+TARGET_CUE_WORDS = (
+    "will", "shall", "aim", "aims", "aiming", "aimed", "should", "plan to", "plans to", "planned", "the plan is",
+    "goal", "goals", "target", "targets", "targeting", "expected to", "projected", "is set to", "seek to",
+    "seeks to", "intend to", "intends to", "paving the way", "building", "to build", "creating", "to create",
+    "to establish", "to cultivate", "to foster", "to reach", "strive", "strives", "striving", "strived")
+TARGET_CUE = re.compile(rf"\b(?:{trie_alternation(TARGET_CUE_WORDS)})\b", re.IGNORECASE)
 BY_YEAR = re.compile(r"\b(?:by|by the end of|before)\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
 INHERITS_PREVIOUS = re.compile(r"(?:This|These|It)\s+(?:comprises|includes|consists|covers|involves)\b")
 EXPLICIT_YEAR = re.compile(

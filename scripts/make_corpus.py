@@ -56,18 +56,19 @@ def _paragraphs(rng: random.Random, year: int) -> list[str]:
     company = f"{rng.choice(COMPANY_STEMS)} {rng.choice(COMPANY_SUFFIXES)}"
     q = lambda: rng.choice(QUALIFIERS)  # noqa: E731
     return [
-        f"{place} is accelerating the growth of its {cluster} cluster, paving the way for {rng.choice(['two', 'three', 'four', 'five'])} "
-        f"new industrial growth points.",
+        f"{place} is accelerating the growth of its {cluster} cluster of {rng.randint(20, 900)} firms, paving the way "
+        f"for {rng.choice(['two', 'three', 'four', 'five'])} new industrial growth points.",
         f"Last year, the output value of the {cluster} industry in {place} reached {q()}{_amount(rng)}, "
         f"accounting for {q()}{rng.randint(5, 60)} percent of Shanghai's total.",
         f"The district is home to {q()}{rng.randint(12, 3000):,} {rng.choice(COUNT_NOUNS)} and "
-        f"{rng.randint(2, 90)} research institutes, according to officials.",
+        f"{rng.randint(2, 90)} research institutes, according to {company}.",
         f"{company}, a leading {second} company, signed a contract worth {q()}{_amount(rng)} in {other} "
         f"in the first half of this year.",
         f"The company operates a {rng.randint(2, 90) * 100:,}-square-meter facility and plans to invest "
         f"{_amount(rng)} by {year + rng.randint(1, 5)}.",
         f"Under the {rng.choice(['14th', '15th'])} Five-Year Plan, {place} aims to build {rng.randint(2, 12)} "
-        f"{second} industrial parks and lift the cluster's scale to the trillion-yuan level.",
+        f"{second} industrial parks with {rng.randint(3, 80)} laboratories and lift the cluster's scale to the "
+        f"trillion-yuan level.",
         f"Growth in the {second} sector reached {rng.randint(3, 40)}.{rng.randint(0, 9)} percent year-on-year, "
         f"while {rng.randint(3, 40)} projects with a total investment of {_amount(rng)} broke ground.",
     ]

@@ -1,5 +1,6 @@
--- pairs of articles that tell the same story: most of the shorter one's sentences
--- appear in the longer one (a trimmed copy, or the same text in other page furniture).
+-- pairs of articles that tell the same story: most of the shorter one's sentences, and
+-- more than one, appear in the longer one (a trimmed copy, or the same text in other page
+-- furniture); one shared stock sentence does not make two stories one.
 -- the join is on fingerprints, so cost grows with shared sentences, not with all pairs;
 -- fingerprints shared by very many articles are boilerplate (a site's footer) and say nothing
 with fingerprint_spread as (
@@ -51,5 +52,6 @@ from shared
 inner join sentence_counts as left_counts on shared.article_id = left_counts.article_id
 inner join sentence_counts as right_counts on shared.other_article_id = right_counts.article_id
 where
-    shared.shared_sentences / least(left_counts.sentences, right_counts.sentences)
+    shared.shared_sentences >= {{ var('same_story_min_shared_sentences', 2) }}
+    and shared.shared_sentences / least(left_counts.sentences, right_counts.sentences)
     >= {{ var('same_story_min_containment', 0.6) }}
