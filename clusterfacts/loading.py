@@ -82,10 +82,18 @@ def _run(paths: list[str], database: Path, progress: Callable[[str], None] | Non
         summary = RunSummary(run_id=str(uuid.uuid4()))
         _start_run(conn, summary.run_id, paths)
         try:
+            # Workers extract the next batch while this process lands the current one.
+            pending = None
             for batch in _batches(discover(paths), BATCH_FILES):
-                _land_batch(conn, summary, batch, gate, reader)
-                if progress:
-                    progress(summary.line())
+                prepared = _prepare_batch(conn, summary, batch)
+                prepared.documents = reader(read_document, [candidate.path for candidate, _ in prepared.to_read])
+                if pending:
+                    _land_batch(conn, summary, pending, gate)
+                    if progress:
+                        progress(summary.line())
+                pending = prepared
+            if pending:
+                _land_batch(conn, summary, pending, gate)
         except BaseException as error:
             _finish_run(conn, summary, "failed", f"{type(error).__name__}: {error}")
             raise
@@ -197,14 +205,21 @@ def read_document(path: str) -> Document | Rejection:
     return data if isinstance(data, Rejection) else build_document(path, data)
 
 
-def _land_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, batch: list[Candidate],
-                gate: FactGate | None = None, reader: Callable = map) -> None:
-    """Read a batch of files and land it in one transaction: all of it or none."""
+@dataclass
+class PreparedBatch:
+    """A batch's files sorted out before reading: what to read, what is rejected already."""
+
+    stamp: dt.datetime
+    to_read: list[tuple[Candidate, os.stat_result]] = field(default_factory=list)
+    rejected: list[dict] = field(default_factory=list)
+    documents: Iterable[Document | Rejection] = ()  # read_document's results, in to_read's order
+
+
+def _prepare_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, batch: list[Candidate]) -> PreparedBatch:
+    """Skip unchanged files (same path, size and mtime) without reading them; note the unreadable."""
     known = _known_files(conn, [c.path for c in batch if c.problem is None])
-    documents: list[tuple[Candidate, os.stat_result, Document]] = []
-    to_read: list[tuple[Candidate, os.stat_result]] = []
-    rejected: list[dict] = []
-    stamp = now()
+    prepared = PreparedBatch(stamp=now())
+    stamp, rejected, to_read = prepared.stamp, prepared.rejected, prepared.to_read
     for candidate in batch:
         summary.seen += 1
         if candidate.problem:
@@ -221,8 +236,15 @@ def _land_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, batch: lis
             summary.unchanged += 1
             continue
         to_read.append((candidate, stat))
+    return prepared
 
-    for (candidate, stat), result in zip(to_read, reader(read_document, [c.path for c, _ in to_read])):
+
+def _land_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, prepared: PreparedBatch,
+                gate: FactGate | None = None) -> None:
+    """Take a batch's read documents and land them in one transaction: all of it or none."""
+    stamp, rejected = prepared.stamp, prepared.rejected
+    documents: list[tuple[Candidate, os.stat_result, Document]] = []
+    for (candidate, stat), result in zip(prepared.to_read, prepared.documents):
         if isinstance(result, Rejection):
             rejected.append(_rejection_row(summary.run_id, candidate.path, stat.st_size, result, stamp))
         else:

@@ -160,3 +160,17 @@ def test_validated_batches_land_and_their_results_are_kept(database):
     finally:
         conn.close()
     assert results[0] >= 10 and results[1] is True
+
+
+def test_parallel_workers_land_what_one_process_lands(tmp_path):
+    single, parallel = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    load([str(ARTICLES)], single, validate=False, workers=1)
+    load([str(ARTICLES)], parallel, validate=False, workers=2)
+    rows = []
+    for database in (single, parallel):
+        conn = duckdb.connect(str(database), read_only=True)
+        try:
+            rows.append(conn.execute("select * exclude (run_id) from raw.facts order by fact_id").fetchall())
+        finally:
+            conn.close()
+    assert rows[0] == rows[1] and len(rows[0]) > 80
