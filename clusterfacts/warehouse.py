@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from pathlib import Path
@@ -11,6 +12,8 @@ import pyarrow as pa
 
 # Analysts' DuckDB 1.4+ clients must be able to open the file.
 STORAGE_COMPATIBILITY = "v1.4.0"
+# DuckDB caches up to 80 % of RAM by default; the loader needs little of it, whatever the corpus.
+MEMORY_LIMIT = os.environ.get("CLUSTERFACTS_MEMORY_LIMIT", "1GB")
 
 SCHEMA = """
 create schema if not exists raw;
@@ -141,7 +144,9 @@ RETRY_SECONDS = 0.5
 def connect(path: Path, read_only: bool = False, wait_seconds: float = 0) -> duckdb.DuckDBPyConnection:
     """Open the warehouse; while another process holds it, retry for up to wait_seconds."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    config = {} if read_only else {"storage_compatibility_version": STORAGE_COMPATIBILITY}
+    config = {"memory_limit": MEMORY_LIMIT}
+    if not read_only:
+        config["storage_compatibility_version"] = STORAGE_COMPATIBILITY
     deadline = time.monotonic() + wait_seconds
     while True:
         try:
