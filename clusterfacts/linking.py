@@ -17,7 +17,7 @@ from clusterfacts.gazetteer import Mention, find_mentions
 from clusterfacts.layout import Layout
 from clusterfacts.patterns import trie_alternation
 from clusterfacts.quantities import Quantity
-from clusterfacts.reference import Reference, load_reference, read_seed
+from clusterfacts.reference import Reference, load_reference
 
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 CLAUSE_BREAK = re.compile(r";|—|,\s+(?:and|while|but|whereas)\s+|,?\s+as well as\s+")
@@ -105,12 +105,6 @@ class ArticleContext:
         first = bisect_right(starts, start - 1)
         last = bisect_right(starts, end)
         return [m for m in of_kind[first:last] if m.end <= end]
-
-
-@lru_cache(maxsize=4)
-def plan_periods(ref_key: int = 0) -> dict[str, tuple[int, int]]:
-    rows = read_seed("plan_periods")
-    return {row["plan_name"].split()[0].lower(): (int(row["first_year"]), int(row["last_year"])) for row in rows}
 
 
 def build_context(text: str, layout: Layout, mentions: list[Mention] | None = None,
@@ -363,7 +357,7 @@ def _target_year(ctx: ArticleContext, sentence: Segment, facts: SentenceFacts) -
     if facts.due_year is not None:
         return facts.due_year
     for match in PLAN_ORDINAL.finditer(ctx.text, sentence.start, sentence.end):
-        period = plan_periods().get(match.group("n").lower())
+        period = ctx.ref.plan_periods.get(match.group("n").lower())
         if period:
             return period[1]
     return None

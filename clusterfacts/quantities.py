@@ -430,10 +430,6 @@ def _pair_equivalents(text: str, quantities: list[Quantity]) -> None:
     for first, second in zip(quantities, quantities[1:]):
         if (first.kind == second.kind == "money" and first.unit != second.unit
                 and second.start - first.end <= 25
-                and EQUIVALENT_GAP.match(_gap_with_qualifier(text, first, second))):
+                and EQUIVALENT_GAP.match(text[first.end:second.start])):
             first.equivalent, second.equivalent = second, first
 
-
-def _gap_with_qualifier(text: str, first: Quantity, second: Quantity) -> str:
-    """The text between two amounts, with the second's qualifier words put back."""
-    return text[first.end:second.start] + " "

@@ -29,6 +29,7 @@ class Reference:
     geography_levels: dict[str, str]
     metric_cues: dict[str, str]                # "output value" -> "output_value"
     metric_kinds: dict[str, str]
+    plan_periods: dict[str, tuple[int, int]]  # "14th" -> (2021, 2025)
 
 
 @lru_cache(maxsize=4)
@@ -48,4 +49,6 @@ def load_reference(folder: Path | None = None) -> Reference:
         geography_levels={r["geography"]: r["geography_level"] for r in geographies},
         metric_cues={r["cue"].lower(): r["metric"] for r in read_seed("metric_cues", folder)},
         metric_kinds={r["metric"]: r["kind"] for r in read_seed("metrics", folder)},
+        plan_periods={r["plan_name"].split()[0].lower(): (int(r["first_year"]), int(r["last_year"]))
+                      for r in read_seed("plan_periods", folder)},
     )
