@@ -23,9 +23,7 @@ class Reference:
     area_units: dict[str, float]               # "hectares" -> 10000
     count_nouns: dict[str, str]                # "enterprise" -> "enterprise_count"
     cluster_aliases: dict[str, str]            # "chip" -> "integrated_circuits"
-    cluster_parents: dict[str, str | None]
     geography_aliases: dict[str, str]          # "Minhang District" -> "Minhang"
-    geography_parents: dict[str, str | None]
     geography_levels: dict[str, str]
     metric_cues: dict[str, str]                # "output value" -> "output_value"
     metric_kinds: dict[str, str]
@@ -35,7 +33,6 @@ class Reference:
 @lru_cache(maxsize=4)
 def load_reference(folder: Path | None = None) -> Reference:
     geographies = read_seed("geographies", folder)
-    clusters = read_seed("clusters", folder)
     return Reference(
         scale_words={r["scale_word"]: float(r["multiplier"]) for r in read_seed("scale_words", folder)},
         currencies={r["alias"]: (r["currency_code"], r["position"])
@@ -43,9 +40,7 @@ def load_reference(folder: Path | None = None) -> Reference:
         area_units={r["unit"]: float(r["square_metres"]) for r in read_seed("area_units", folder)},
         count_nouns={r["noun"]: r["metric"] for r in read_seed("count_nouns", folder)},
         cluster_aliases={r["alias"].lower(): r["cluster_id"] for r in read_seed("cluster_aliases", folder)},
-        cluster_parents={r["cluster_id"]: r["parent_cluster_id"] or None for r in clusters},
         geography_aliases={r["alias"]: r["geography"] for r in read_seed("geography_aliases", folder)},
-        geography_parents={r["geography"]: r["parent_geography"] or None for r in geographies},
         geography_levels={r["geography"]: r["geography_level"] for r in geographies},
         metric_cues={r["cue"].lower(): r["metric"] for r in read_seed("metric_cues", folder)},
         metric_kinds={r["metric"]: r["kind"] for r in read_seed("metrics", folder)},

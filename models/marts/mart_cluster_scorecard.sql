@@ -17,7 +17,10 @@ ranked as (
         row_number() over (
             partition by cluster_id, geography_id, metric_id, is_target
             order by reference_year desc nulls last, published_date desc nulls last, value desc, fact_id asc
-        ) as recency
+        ) as recency,
+        count(distinct story_id) over (
+            partition by cluster_id, geography_id, metric_id, is_target, value
+        ) as stories_stating_it
     from usable
 ),
 
@@ -35,24 +38,6 @@ sources as (
         count(distinct story_id) filter (where is_target) as target_stories
     from usable
     group by cluster_id, geography_id, metric_id
-),
-
-same_figure_sources as (
-    select
-        latest.cluster_id,
-        latest.geography_id,
-        latest.metric_id,
-        latest.is_target,
-        count(distinct usable.story_id) as stories_stating_it
-    from latest
-    inner join usable
-        on
-            latest.cluster_id = usable.cluster_id
-            and latest.geography_id = usable.geography_id
-            and latest.metric_id = usable.metric_id
-            and latest.is_target = usable.is_target
-            and latest.value = usable.value
-    group by latest.cluster_id, latest.geography_id, latest.metric_id, latest.is_target
 )
 
 select
@@ -68,7 +53,7 @@ select
     latest_reported.reference_year as reported_year,
     latest_reported.span as reported_span,
     latest_reported.file_name as reported_source,
-    reported_sources.stories_stating_it as reported_value_stories,
+    latest_reported.stories_stating_it as reported_value_stories,
     sources.reporting_stories,
     latest_target.value as target_value,
     latest_target.qualifier as target_qualifier,
@@ -77,7 +62,7 @@ select
     latest_target.target_year,
     latest_target.span as target_span,
     latest_target.file_name as target_source,
-    target_sources.stories_stating_it as target_value_stories,
+    latest_target.stories_stating_it as target_value_stories,
     sources.target_stories,
     coalesce(latest_reported.is_corrected, false) or coalesce(latest_target.is_corrected, false) as has_corrected_facts
 from sources
@@ -95,15 +80,3 @@ left join latest as latest_target
         and sources.geography_id = latest_target.geography_id
         and sources.metric_id = latest_target.metric_id
         and latest_target.is_target
-left join same_figure_sources as reported_sources
-    on
-        sources.cluster_id = reported_sources.cluster_id
-        and sources.geography_id = reported_sources.geography_id
-        and sources.metric_id = reported_sources.metric_id
-        and not reported_sources.is_target
-left join same_figure_sources as target_sources
-    on
-        sources.cluster_id = target_sources.cluster_id
-        and sources.geography_id = target_sources.geography_id
-        and sources.metric_id = target_sources.metric_id
-        and target_sources.is_target
