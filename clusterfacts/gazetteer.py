@@ -165,14 +165,15 @@ def _outermost(spans: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
 
 def _repeated_names(text: str, start: int, end: int, known: set[str]) -> dict[tuple[int, int], str]:
     """A company once named by shape ('M-Fine, a ... company') is recognised wherever it recurs."""
-    found = {}
-    for name in known:
+    found: dict[tuple[int, int], str] = {}
+    # The fullest name wins where two share a form ('X Co.' and 'X Co., Ltd.'), whatever the set's order.
+    for name in sorted(known, key=lambda n: (-len(n), n)):
         short = name.split(",")[0]
         at = text.find(short, start, end)
         while at >= 0:
             after = at + len(short)
             if not _word_char(text, at - 1) and not _word_char(text, after):
-                found[(at, after)] = name
+                found.setdefault((at, after), name)
             at = text.find(short, after, end)
     return found
 

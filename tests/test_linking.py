@@ -96,6 +96,12 @@ def test_a_company_named_by_apposition_is_recognised_again():
     assert got["30 million yuan"]["company"] == "Qubit-X"
 
 
+
+def test_a_short_form_of_a_company_name_stands_for_the_fullest_name_every_time():
+    text = "Tianma Semiconductor Co., Ltd. opened a plant. Tianma Semiconductor Co. hired 40 engineers."
+    companies = [m.entity for m in find_mentions(text) if m.entity_type == "company"]
+    assert companies == ["Tianma Semiconductor Co., Ltd.", "Tianma Semiconductor Co., Ltd."]
+
 # --- time ---------------------------------------------------------------------
 
 def test_an_explicit_year_in_the_clause():
