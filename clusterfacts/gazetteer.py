@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
-from clusterfacts.patterns import trie_alternation
+from clusterfacts.patterns import (find_first_of, find_where, lowered, search_where, starts_a_name, starts_a_word,
+                                   trie_alternation)
 from clusterfacts.reference import Reference, load_reference
 
 COMPANY_SUFFIXES = (
@@ -15,9 +16,11 @@ COMPANY_SUFFIXES = (
     "Biotech", "Biotechnology", "Pharmaceutical", "Pharmaceuticals", "Pharma", "Electric", "Electronics", "Motor",
     "Motors", "Semiconductor", "Semiconductors", "Bank", "Clinic", "Therapeutics", "Medical", "Robotics", "Dairy",
     "Display")
-# "Co., Ltd." is one suffix; the trie of words comes first so the scan can skip ahead on its first letters.
-COMPANY_SUFFIX = rf"(?:Co\.?,\s*Ltd\.?|{trie_alternation(COMPANY_SUFFIXES)})"
-COMPANY_SUFFIX_AT = re.compile(rf"{COMPANY_SUFFIX}(?![\w-])(?:(?<=\.)|(?![ ]+[A-Z]))")
+# A suffix ends the name: no word goes on, unless the suffix ends in a full stop.
+_SUFFIX_ENDS = r"(?![\w-])(?:(?<=\.)|(?![ ]+[A-Z]))"
+COMPANY_SUFFIX_AT = re.compile(trie_alternation(COMPANY_SUFFIXES) + _SUFFIX_ENDS)
+# "Co., Ltd." is one suffix. Wherever it stands "Co." or "Co" matches too, so it is tried there.
+CO_LTD_AT = re.compile(r"Co\.?,\s*Ltd\.?" + _SUFFIX_ENDS)
 CAPITALISED_WORDS_BEFORE = re.compile(r"(?:[A-Z][\w&'’-]*\.?[ ]+){1,6}$")
 LEADING_FUNCTION_WORDS = re.compile(
     r"^(?:(?:The|A|An|Consider|Including|Like|And|As|By|In|At|For|From|With|Both|Also|Even|Of|On|To)[ ]+)+")
@@ -27,15 +30,16 @@ APPOSITION_TAIL = re.compile(
     r"enterprise|group)\b")
 NAME_BEFORE_COMMA = re.compile(r"(?<![\w&'’.-])[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}$")
 COMPANY_EXAMPLES = re.compile(
-    r"\b(?:companies|enterprises|firms|giants|players|brands)\s+(?:like|such as|including)\s+"
+    r"(?:companies|enterprises|firms|giants|players|brands)\s+(?:like|such as|including)\s+"
     r"(?P<names>[A-Z][\w&'’.()-]*(?:\s*(?:,|and|,\s*and)?\s*[A-Z][\w&'’.()-]*){0,8})")
-PERSON = re.compile(
-    r"(?:\b(?:said|says|according to)\s+(?P<a>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}))"
-    r"|(?:\b(?P<b>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}),\s+(?:the\s+)?(?:deputy\s+|vice\s+|executive\s+)?"
+PERSON_QUOTED = re.compile(r"(?:said|says|according to)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})")
+PERSON_WITH_TITLE = re.compile(
+    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}),\s+(?:the\s+)?(?:deputy\s+|vice\s+|executive\s+)?"
     r"(?:[Dd]irector|[Cc]hairman|[Cc]hairwoman|[Mm]anager|[Ss]ecretary|[Pp]resident|[Cc]hief|CEO|[Hh]ead|[Mm]ayor|"
-    r"[Pp]rofessor|[Ff]ounder|[Dd]octor|[Gg]eneral [Mm]anager|Party [Ss]ecretary))")
+    r"[Pp]rofessor|[Ff]ounder|[Dd]octor|[Gg]eneral [Mm]anager|Party [Ss]ecretary)")
+CAPITALISED_WORD_AFTER = re.compile(r"\s+([A-Z][\w-]*)")
 POLICY_KEYWORD = re.compile(
-    r"\b(?:Five-Year\s+Plan|Action\s+Plan|Plan|Opinions|Measures|Guidelines|Regulations|Program|Programme|Policy)\b")
+    r"(?:Five-Year\s+Plan|Action\s+Plan|Plan|Opinions|Measures|Guidelines|Regulations|Program|Programme|Policy)\b")
 POLICY_HEAD = re.compile(r"(?:\d+(?:st|nd|rd|th)\s+|(?:[A-Z][\w-]*\s+){1,4})$")
 POLICY_TAIL = re.compile(r"(?:\s+(?:(?:for|to|on|of|in|and|the|with|a|an)\s+){0,2}[A-Z][\w-]*)*")
 
@@ -64,11 +68,11 @@ def gazetteer(ref: Reference | None = None) -> Gazetteer:
     cluster_aliases = sorted(ref.cluster_aliases, key=len, reverse=True)
     return Gazetteer(
         ref=ref,
-        places=re.compile(r"(?<![\w-])(" + trie_alternation(place_aliases) + r")(?![\w-])"),
+        places=re.compile(r"(" + trie_alternation(place_aliases) + r")(?![\w-])"),
         place_anaphora=re.compile(
-            r"\b[Tt]he\s+(?:(?:development|industrial|economic|pilot|free\s+trade)\s+)?(?P<kind>zone|park|district)\b"),
-        clusters=re.compile(r"(?<![\w-])(" + trie_alternation(cluster_aliases) + r")(?![\w+-])",
-                            re.IGNORECASE),
+            r"[Tt]he\s+(?:(?:development|industrial|economic|pilot|free\s+trade)\s+)?(?P<kind>zone|park|district)\b"),
+        # Matched in the lower-cased text: the aliases are lower case.
+        clusters=re.compile(r"(" + trie_alternation(cluster_aliases) + r")(?![\w+-])"),
     )
 
 
@@ -84,8 +88,9 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, ref: Refere
 
 def _places(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
     found: list[Mention] = []
-    events = [(m.start(), "name", m) for m in g.places.finditer(text, start, end)]
-    events += [(m.start(), "anaphora", m) for m in g.place_anaphora.finditer(text, start, end)]
+    events = [(m.start(), "name", m) for m in find_where(g.places, text, start, end, starts_a_name)]
+    events += [(m.start(), "anaphora", m)
+               for m in find_where(g.place_anaphora, text, start, end, starts_a_word)]
     for _, what, match in sorted(events, key=lambda e: e[0]):
         if what == "name":
             if _inside_a_name(text, match, g):
@@ -101,11 +106,10 @@ def _places(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
 
 def _inside_a_name(text: str, match: re.Match, g: Gazetteer) -> bool:
     """'Shanghai Aerospace Innovation Center' names an organisation, not the city."""
-    after = re.match(r"\s+([A-Z][\w-]*)", text[match.end():match.end() + 40])
+    after = CAPITALISED_WORD_AFTER.match(text, match.end(), match.end() + 40)
     if not after:
         return False
-    following = text[match.end():].lstrip()
-    return not g.places.match(following) and after.group(1) not in ("District", "Province", "City", "Town")
+    return not g.places.match(text, after.start(1)) and after.group(1) not in ("District", "Province", "City", "Town")
 
 
 def _last_place_of_level(found: list[Mention], g: Gazetteer, kind: str) -> str | None:
@@ -120,17 +124,22 @@ def _last_place_of_level(found: list[Mention], g: Gazetteer, kind: str) -> str |
 
 def _clusters(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
     mentions = []
-    for match in g.clusters.finditer(text, start, end):
-        alias = match.group(1)
-        if alias.lower() == "ai" and alias != "AI":
+    low = lowered(text)
+    for match in find_where(g.clusters, low, start, end, starts_a_name):
+        alias = text[match.start():match.end()]
+        if match.group(1) == "ai" and alias != "AI":
             continue  # only the capitalised acronym
-        mentions.append(Mention("cluster", g.ref.cluster_aliases[alias.lower()], match.start(), match.end(), alias))
+        mentions.append(Mention("cluster", g.ref.cluster_aliases[match.group(1)], match.start(), match.end(), alias))
     return mentions
+
+
+PERSON_SEARCHES = tuple(partial(search_where, pattern, accept=starts_a_word)
+                        for pattern in (PERSON_QUOTED, PERSON_WITH_TITLE))
 
 
 def _companies(text: str, start: int, end: int) -> list[Mention]:
     spans: dict[tuple[int, int], str] = {}
-    for suffix in COMPANY_SUFFIX_AT.finditer(text, start, end):
+    for suffix in _company_suffixes(text, start, end):
         if suffix.start() > 0 and (text[suffix.start() - 1].isalnum() or text[suffix.start() - 1] in "-_"):
             continue
         words = CAPITALISED_WORDS_BEFORE.search(text, max(start, suffix.start() - 120), suffix.start())
@@ -143,12 +152,20 @@ def _companies(text: str, start: int, end: int) -> list[Mention]:
         name = NAME_BEFORE_COMMA.search(text, max(start, tail.start() - 60), tail.start())
         if name:
             spans.setdefault((name.start(), name.end()), name.group(0))
-    for match in COMPANY_EXAMPLES.finditer(text, start, end):
+    for match in find_where(COMPANY_EXAMPLES, text, start, end, starts_a_word):
         offset = match.start("names")
         for name in re.finditer(r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*(?:\s*\([^)]*\))?", match.group("names")):
             spans.setdefault((offset + name.start(), offset + name.end()), name.group(0))
     spans.update(_repeated_names(text, start, end, set(spans.values())))
     return [Mention("company", name, s, e, text[s:e]) for (s, e), name in _outermost(spans).items()]
+
+
+def _company_suffixes(text: str, start: int, end: int):
+    pos = start
+    while (suffix := COMPANY_SUFFIX_AT.search(text, pos, end)) is not None:
+        suffix = CO_LTD_AT.match(text, suffix.start(), end) or suffix
+        yield suffix
+        pos = suffix.end()
 
 
 def _outermost(spans: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
@@ -183,18 +200,14 @@ def _word_char(text: str, index: int) -> bool:
 
 
 def _people(text: str, start: int, end: int) -> list[Mention]:
-    mentions = []
-    for match in PERSON.finditer(text, start, end):
-        group = "a" if match.group("a") else "b"
-        mentions.append(Mention("person", match.group(group), match.start(group), match.end(group),
-                                match.group(group)))
-    return mentions
+    return [Mention("person", match.group("name"), match.start("name"), match.end("name"), match.group("name"))
+            for _, match in find_first_of(PERSON_SEARCHES, text, start, end)]
 
 
 def _policies(text: str, start: int, end: int) -> list[Mention]:
     """Capitalised document names around a keyword: 'Action Plan to Accelerate ...', '14th Five-Year Plan'."""
     mentions, reach = [], start
-    for keyword in POLICY_KEYWORD.finditer(text, start, end):
+    for keyword in find_where(POLICY_KEYWORD, text, start, end, starts_a_word):
         if keyword.start() < reach:
             continue
         head = POLICY_HEAD.search(text, max(start, keyword.start() - 60), keyword.start())

@@ -17,7 +17,10 @@ _TENS_WORDS = trie_alternation(TENS)
 _ATOM = rf"(?:(?:{_TENS_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|{_UNIT_WORDS})"
 # "two hundred and fifty", "one thousand", "twenty-five": million and up are scale words.
 WORD_NUMBER = rf"{_ATOM}(?:[ -](?:and )?(?:hundred|thousand|{_ATOM}))*"
-DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Written to begin with a bare \d so that a scan can skip ahead to the next digit.
+DIGIT_NUMBER = r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
+# The words a number in words begins with, for a scan to find its candidates.
+FIRST_NUMBER_WORD = trie_alternation(list(UNITS) + list(TENS))
 NUMBER = rf"(?:{DIGIT_NUMBER}|\b(?:{WORD_NUMBER})\b)"
 
 

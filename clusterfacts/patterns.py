@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def trie_alternation(words) -> str:
@@ -31,3 +32,83 @@ def _render(node: dict) -> str:
     if ends_here:
         return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
     return body
+
+
+@lru_cache(maxsize=8)
+def lowered(text: str) -> str:
+    """The text in lower case with the same offsets, computed once per article.
+
+    Scanning a lower-cased copy without re.IGNORECASE lets Python's re skip
+    ahead on a pattern's first characters; case-insensitive patterns cannot.
+    The few characters whose lower case is longer ('İ') are kept as they are.
+    """
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+
+
+def is_word_char(char: str) -> bool:
+    """What re's \\w matches."""
+    return char.isalnum() or char == "_"
+
+
+def word_starts_at(text: str, index: int) -> bool:
+    """re's \\b before text[index], when text[index] is a word character."""
+    return index == 0 or not is_word_char(text[index - 1])
+
+
+def starts_a_word(match: re.Match) -> bool:
+    """re's \\b before a match that begins with a word character."""
+    return word_starts_at(match.string, match.start())
+
+
+def starts_a_name(match: re.Match) -> bool:
+    """No word character or hyphen just before the match: '(?<![\\w-])'."""
+    at = match.start()
+    return at == 0 or not (is_word_char(match.string[at - 1]) or match.string[at - 1] == "-")
+
+
+def search_where(pattern: re.Pattern, text: str, pos: int, end: int, accept) -> re.Match | None:
+    """The first match of pattern in text[pos:end] that accept(match) takes.
+
+    A leading look-behind or \\b stops re from skipping ahead to a pattern's
+    first characters, so a scan would try the whole pattern at every position;
+    leaving it out of the pattern and checking it here, on the few matches,
+    finds the same matches much faster.
+    """
+    while True:
+        match = pattern.search(text, pos, end)
+        if match is None or accept(match):
+            return match
+        pos = match.start() + 1
+
+
+def find_where(pattern: re.Pattern, text: str, start: int, end: int, accept):
+    """pattern.finditer(text, start, end) for a pattern whose leading assertion is accept(match)."""
+    pos = start
+    while (match := search_where(pattern, text, pos, end, accept)) is not None:
+        yield match
+        pos = max(match.end(), match.start() + 1)
+
+
+def find_first_of(searchers, text: str, start: int, end: int):
+    """(index, match) as finditer would give them for an alternation of several searches.
+
+    A searcher is a function (text, pos, end) -> the first match at or after pos.
+    Where two match at the same position the earlier searcher wins, as in a regex
+    alternation; each runs on its own so each can skip ahead on its first characters.
+    """
+    pending: list = [None] * len(searchers)
+    pos = start
+    while True:
+        for index, search in enumerate(searchers):
+            if pending[index] is not False and (pending[index] is None or pending[index].start() < pos):
+                pending[index] = search(text, pos, end) or False
+        found = [(match.start(), index) for index, match in enumerate(pending) if match]
+        if not found:
+            return
+        _, index = min(found)
+        match = pending[index]
+        yield index, match
+        pos = max(match.end(), match.start() + 1)

@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from clusterfacts.numbers import NUMBER, parse_number
-from clusterfacts.patterns import trie_alternation
+from clusterfacts.numbers import DIGIT_NUMBER, FIRST_NUMBER_WORD, NUMBER, WORD_NUMBER, parse_number
+from clusterfacts.patterns import (find_first_of, find_where, is_word_char, lowered, starts_a_name, starts_a_word,
+                                   trie_alternation)
 from clusterfacts.reference import Reference, load_reference
 
 QUALIFIER_WORDS = {
@@ -40,10 +41,14 @@ QUALIFIER_AFTER = re.compile(r"(?P<plus>-plus\b|\+(?!\d))|\s+or more\b|\s+and ab
 FRACTIONS = {"half": 50.0, "a third": 100 / 3, "one-third": 100 / 3, "one third": 100 / 3,
              "two-thirds": 200 / 3, "two thirds": 200 / 3, "a quarter": 25.0, "one-quarter": 25.0,
              "three-quarters": 75.0, "three quarters": 75.0}
-FRACTION = re.compile(rf"\b(?P<f>{trie_alternation(FRACTIONS)})\s+of\b", re.IGNORECASE)
+# Matched in the lower-cased text, like the other vocabulary scans below.
+FRACTION = re.compile(rf"(?P<f>{trie_alternation(FRACTIONS)})\s+of\b")
+FRACTION_HEADS = ("half", "third", "quarter")
 FRACTION_LEAD = re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<q>{_QUALIFIER}|one)\s+$", re.IGNORECASE)
 
-ANCHOR = re.compile(rf"(?<![\w+.])(?<![A-Za-z]-)(?P<n>{NUMBER})", re.IGNORECASE)
+DIGITS_AT = re.compile(rf"(?P<n>{DIGIT_NUMBER})")
+NUMBER_WORD_START = re.compile(FIRST_NUMBER_WORD)
+NUMBER_WORDS_AT = re.compile(rf"(?P<n>{WORD_NUMBER})\b")
 RANGE_TAIL = re.compile(rf"\s*(?:-|–|—|to|and)\s*(?:(?P<cur>us\$|\$|¥|rmb|€)\s*)?(?P<n>{NUMBER})\b", re.IGNORECASE)
 DATE_TAIL = re.compile(r"[-/.]\d{1,2}[-/.]\d{1,4}\b|:\d\d\b")
 PERCENT = re.compile(r"\s*(?P<u>%|percent\b|per cent\b|pct\b|percentage points?\b|pp\b)", re.IGNORECASE)
@@ -53,6 +58,8 @@ NAME_NUMBER_BEFORE = re.compile(
     r"\b(?:Class|Phase|Level|Grade|Type|No\.|Number|Line|Article|Chapter|Section|Room|Building|Gate|"
     r"Terminal|Block|Tier|Category|Stage|Route|Batch|Top|TOP|Version|Lot|Model|Item|Page|Figure|Table)\s*$")
 YEAR = re.compile(r"(?:19|20)\d\d")
+ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+SCALE_LABEL_TAILS = ("level", "threshold", "mark")
 
 STOP_WORDS = frozenset("""
 in of at on for with from by to into across as than per including such like that which who whose
@@ -130,10 +137,9 @@ def grammar(ref: Reference | None = None) -> Grammar:
         currency_after=re.compile(rf"(?P<sep>[\s-]*)(?P<c>{_alternation(after)})\b", re.IGNORECASE),
         currency_before=re.compile(rf"(?:^|(?<=[^\w$]))(?P<c>{_alternation(before)})\s?$", re.IGNORECASE),
         area_unit=re.compile(rf"[\s-]*(?P<u>{_flexible_spaces(ref.area_units)})(?![\w²])", re.IGNORECASE),
-        scale_label=re.compile(
-            rf"(?<![\w-])(?P<s>{_alternation(long_scales)})-(?P<c>{_alternation(word_currencies)})"
-            rf"(?P<tail>[- ](?:level|threshold|mark))\b",
-            re.IGNORECASE),
+        scale_label=re.compile(  # matched in the lower-cased text
+            rf"(?P<s>{_alternation(long_scales)})-(?P<c>{_alternation(word_currencies)})"
+            rf"(?P<tail>[- ](?:{_alternation(SCALE_LABEL_TAILS)}))\b"),
     )
 
 
@@ -143,7 +149,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, ref: Refe
     end = len(text) if end is None else end
     found: list[Quantity] = []
     taken_until = start
-    for match in ANCHOR.finditer(text, start, end):
+    for _, match in find_first_of(ANCHOR_SEARCHES, text, start, end):
         if match.start() < taken_until:
             continue
         quantity = _read_anchor(g, text, match, end, found)
@@ -157,6 +163,40 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, ref: Refe
     found.sort(key=lambda q: q.start)
     _pair_equivalents(text, found)
     return found
+
+
+def _anchor_may_start(text: str, at: int) -> bool:
+    """A number starts at `at` unless it continues a word, a '+' or a decimal point, or ends 'A-1'."""
+    if at == 0:
+        return True
+    before = text[at - 1]
+    if is_word_char(before) or before in "+.":
+        return False
+    return not (before == "-" and at >= 2 and text[at - 2] in ASCII_LETTERS)
+
+
+def _digits_at(text: str, pos: int, end: int) -> re.Match | None:
+    while (match := DIGITS_AT.search(text, pos, end)) is not None:
+        if _anchor_may_start(text, match.start()):
+            return match
+        pos = match.start() + 1
+    return None
+
+
+def _number_words_at(text: str, pos: int, end: int) -> re.Match | None:
+    """The next number in words: a candidate first word, then the whole number read from it."""
+    low = lowered(text)
+    while (first := NUMBER_WORD_START.search(low, pos, end)) is not None:
+        if _anchor_may_start(text, first.start()):
+            whole = NUMBER_WORDS_AT.match(low, first.start(), end)
+            if whole:
+                return whole
+        pos = first.start() + 1
+    return None
+
+
+# Digits, or a number in words: where the grammar anchors a quantity.
+ANCHOR_SEARCHES = (_digits_at, _number_words_at)
 
 
 def _is_range_or_date(text: str, match: re.Match) -> bool:
@@ -394,29 +434,35 @@ LABEL_VERB_BEFORE = re.compile(
 def _scale_labels(g: Grammar, text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
     """'reach the trillion-yuan level', 'crossed the trillion-yuan threshold': an amount without a number."""
     labels = []
-    for match in g.scale_label.finditer(text, start, end):
+    low = lowered(text)
+    if not any(tail in low for tail in SCALE_LABEL_TAILS):
+        return labels
+    for match in find_where(g.scale_label, low, start, end, starts_a_name):
         if any(q.start <= match.start("s") < q.end for q in found):
             continue
         verb = LABEL_VERB_BEFORE.search(text, max(start, match.start() - 30), match.start())
         qualifier = "more_than" if verb else "approximate"
         span_start = verb.start() if verb else match.start("s")
-        code = g.ref.currencies[match.group("c").lower()][0]
-        labels.append(Quantity("money", span_start, match.end(), 1.0, None, match.group("s").lower(),
-                               g.ref.scale_words[match.group("s").lower()], 1.0, qualifier, code,
-                               match.group("c")))
+        code = g.ref.currencies[match.group("c")][0]
+        labels.append(Quantity("money", span_start, match.end(), 1.0, None, match.group("s"),
+                               g.ref.scale_words[match.group("s")], 1.0, qualifier, code,
+                               text[match.start("c"):match.end("c")]))
     return labels
 
 
 def _fractions(text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
     """'over half of', 'one-third of': a share stated as a fraction."""
     shares = []
-    for match in FRACTION.finditer(text, start, end):
+    low = lowered(text)
+    if not any(head in low for head in FRACTION_HEADS):
+        return shares
+    for match in find_where(FRACTION, low, start, end, starts_a_word):
         lead = FRACTION_LEAD.search(text, max(start, match.start() - 20), match.start())
         if lead is None or any(q.start <= match.start() < q.end for q in found):
             continue
         qualifier = QUALIFIER_OF.get(lead.group("q").lower(), "exact")
-        shares.append(Quantity("percent", lead.start("q"), match.end("f"), FRACTIONS[match.group("f").lower()],
-                               None, None, 1.0, 1.0, qualifier, "percent", match.group("f")))
+        shares.append(Quantity("percent", lead.start("q"), match.end("f"), FRACTIONS[match.group("f")],
+                               None, None, 1.0, 1.0, qualifier, "percent", text[match.start("f"):match.end("f")]))
     return shares
 
 
