@@ -6,17 +6,23 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from clusterfacts.patterns import find_where, lower_keeping_offsets, starts_a_word
+
 MONTHS = {name: i for i, name in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 MONTHS.update({name[:3]: i for name, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# Each date shape with the condition on what precedes it, matched in the lower-cased line.
 DATE_PATTERNS = (
-    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"),
-    re.compile(_MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
-    re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
+    (re.compile(r"(?P<year>(?:19|20)\d\d)[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"),
+     lambda match: match.start() == 0 or not match.string[match.start() - 1].isdigit()),
+    (re.compile(_MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)\b"), lambda match: True),
+    (re.compile(r"(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b"), starts_a_word),
 )
+# Every date shape holds a year: lines without one are not scanned for dates.
+ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 DATE_LABEL = re.compile(r"\b(?:date|published|posted|updated|released)\s*[:：]?\s*$", re.IGNORECASE)
 # How many content lines from the top may carry the published date.
 DATE_SEARCH_LINES = 3
@@ -100,8 +106,11 @@ def _body_bounds(content: list[Line]) -> tuple[int | None, int | None]:
 
 def _find_date(head: list[Line]) -> tuple[dt.date | None, str | None, int | None, int | None]:
     for index, line in enumerate(head):
-        for pattern in DATE_PATTERNS:
-            for match in pattern.finditer(line.text):
+        if not ANY_YEAR.search(line.text):
+            continue
+        low = lower_keeping_offsets(line.text)
+        for pattern, accept in DATE_PATTERNS:
+            for match in find_where(pattern, low, 0, len(low), accept):
                 date = _to_date(match)
                 if date is None:
                     continue

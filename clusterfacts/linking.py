@@ -15,13 +15,17 @@ from functools import lru_cache
 
 from clusterfacts.gazetteer import Mention, find_mentions
 from clusterfacts.layout import Layout
-from clusterfacts.patterns import trie_alternation
+from clusterfacts.patterns import find_where, lowered, starts_a_word, trie_alternation
 from clusterfacts.quantities import Quantity
 from clusterfacts.reference import Reference, load_reference
 
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
-CLAUSE_BREAK = re.compile(r";|—|,\s+(?:and|while|but|whereas)\s+|,?\s+as well as\s+")
+# A break is its group "gap" where it has one: a sentence ends after its full stop, before the
+# space. Starting on the stop rather than looking behind for it lets the scan skip ahead.
+SENTENCE_BREAK = re.compile(r"[.!?\n](?:(?<=\n)\n*|(?<=[.!?])(?P<gap>[\"”’]?\s+)(?=[\"“‘(]?[A-Z0-9]))")
 PARAGRAPH_BREAK = re.compile(r"\n")
+CLAUSE_BREAK = re.compile(r";|—|,\s+(?:and|while|but|whereas)\s+|,?\s+as well as\s+")
+# The same without "as well as", whose optional comma makes a scan try every space: for texts without it.
+CLAUSE_BREAK_UNLESS_AS_WELL_AS = re.compile(r";|—|,\s+(?:and|while|but|whereas)\s+")
 PREVIOUS_SENTENCES = 2
 COMPANY_LOOKBACK_CHARS = 1000
 AFTER_WINDOW_CHARS = 80
@@ -37,8 +41,9 @@ TARGET_CUE_WORDS = (
     "goal", "goals", "target", "targets", "targeting", "expected to", "projected", "is set to", "seek to",
     "seeks to", "intend to", "intends to", "paving the way", "building", "to build", "creating", "to create",
     "to establish", "to cultivate", "to foster", "to reach", "strive", "strives", "striving", "strived")
-TARGET_CUE = re.compile(rf"\b(?:{trie_alternation(TARGET_CUE_WORDS)})\b", re.IGNORECASE)
-BY_YEAR = re.compile(r"\b(?:by|by the end of|before)\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
+# Both matched in the lower-cased text.
+TARGET_CUE = re.compile(rf"(?:{trie_alternation(TARGET_CUE_WORDS)})\b")
+BY_YEAR = re.compile(r"(?:by|by the end of|before)\s+(?P<y>(?:19|20)\d\d)\b")
 INHERITS_PREVIOUS = re.compile(r"(?:This|These|It)\s+(?:comprises|includes|consists|covers|involves)\b")
 EXPLICIT_YEAR = re.compile(
     r"\b(?:in|In|during|During|for|For|as of|As of|throughout)\s+(?:(?:early|mid|late|the first half of|the end of|"
@@ -134,8 +139,9 @@ def _index_by_kind(mentions: list[Mention]) -> dict[str, tuple[list[Mention], li
 def _segments(text: str, start: int, end: int, breaks: re.Pattern) -> list[Segment]:
     segments, pos = [], start
     for match in breaks.finditer(text, start, end):
-        if match.start() > pos:
-            segments.append(Segment(pos, match.start()))
+        gap_start = match.start("gap") if match.re.groupindex and match.start("gap") >= 0 else match.start()
+        if gap_start > pos:
+            segments.append(Segment(pos, gap_start))
         pos = match.end()
     if pos < end:
         segments.append(Segment(pos, end))
@@ -160,9 +166,11 @@ def link_quantities(text: str, layout: Layout, quantities: list[Quantity],
 
 def _read_sentence(ctx: ArticleContext, sentence: Segment) -> SentenceFacts:
     names = [(m.start, m.end) for m in ctx.mentions_of("policy", sentence.start, sentence.end)]
-    cues = [cue.start() for cue in TARGET_CUE.finditer(ctx.text, sentence.start, sentence.end)
+    low = lowered(ctx.text)
+    cues = [cue.start() for cue in find_where(TARGET_CUE, low, sentence.start, sentence.end, starts_a_word)
             if not any(s <= cue.start() < e for s, e in names)]
-    breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(ctx.text, sentence.start, sentence.end)]
+    clause_break = CLAUSE_BREAK if "as well as" in ctx.text else CLAUSE_BREAK_UNLESS_AS_WELL_AS
+    breaks = [(m.start(), m.end()) for m in clause_break.finditer(ctx.text, sentence.start, sentence.end)]
     return SentenceFacts(breaks, cues, _due_year(ctx, sentence))
 
 
@@ -346,7 +354,7 @@ def _is_target(ctx: ArticleContext, index: int, q: Quantity) -> bool:
 
 
 def _due_year(ctx: ArticleContext, sentence: Segment) -> int | None:
-    for match in BY_YEAR.finditer(ctx.text, sentence.start, sentence.end):
+    for match in find_where(BY_YEAR, lowered(ctx.text), sentence.start, sentence.end, starts_a_word):
         year = int(match.group("y"))
         if ctx.publication_year is None or year >= ctx.publication_year:
             return year

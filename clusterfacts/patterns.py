@@ -34,9 +34,8 @@ def _render(node: dict) -> str:
     return body
 
 
-@lru_cache(maxsize=8)
-def lowered(text: str) -> str:
-    """The text in lower case with the same offsets, computed once per article.
+def lower_keeping_offsets(text: str) -> str:
+    """The text in lower case with the same offsets.
 
     Scanning a lower-cased copy without re.IGNORECASE lets Python's re skip
     ahead on a pattern's first characters; case-insensitive patterns cannot.
@@ -46,6 +45,12 @@ def lowered(text: str) -> str:
     if len(low) == len(text):
         return low
     return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+
+
+@lru_cache(maxsize=8)
+def lowered(text: str) -> str:
+    """lower_keeping_offsets, once per article however many scans use it."""
+    return lower_keeping_offsets(text)
 
 
 def is_word_char(char: str) -> bool:
