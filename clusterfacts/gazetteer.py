@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache, partial
 
 from clusterfacts.patterns import (find_first_of, find_where, lowered, search_where, starts_a_name, starts_a_word,
@@ -29,8 +30,10 @@ APPOSITION_TAIL = re.compile(
     r",\s+an?\s+(?:[\w-]+\s+){0,6}?(?:company|firm|manufacturer|producer|supplier|developer|maker|startup|"
     r"enterprise|group)\b")
 NAME_BEFORE_COMMA = re.compile(r"(?<![\w&'’.-])[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}$")
+EXAMPLE_CUES = ("like", "such as", "including")
 COMPANY_EXAMPLES = re.compile(
-    r"(?:companies|enterprises|firms|giants|players|brands)\s+(?:like|such as|including)\s+"
+    rf"{trie_alternation(['companies', 'enterprises', 'firms', 'giants', 'players', 'brands'])}\s+"
+    rf"{trie_alternation(EXAMPLE_CUES)}\s+"
     r"(?P<names>[A-Z][\w&'’.()-]*(?:\s*(?:,|and|,\s*and)?\s*[A-Z][\w&'’.()-]*){0,8})")
 PERSON_QUOTED = re.compile(r"(?:said|says|according to)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})")
 PERSON_WITH_TITLE = re.compile(
@@ -44,8 +47,7 @@ POLICY_HEAD = re.compile(r"(?:\d+(?:st|nd|rd|th)\s+|(?:[A-Z][\w-]*\s+){1,4})$")
 POLICY_TAIL = re.compile(r"(?:\s+(?:(?:for|to|on|of|in|and|the|with|a|an)\s+){0,2}[A-Z][\w-]*)*")
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):  # a tuple: an article has thousands, made ten times faster than a frozen dataclass
     entity_type: str   # geography, cluster, company, person, policy
     entity: str        # canonical id for places and clusters, the name as written otherwise
     start: int
@@ -152,7 +154,9 @@ def _companies(text: str, start: int, end: int) -> list[Mention]:
         name = NAME_BEFORE_COMMA.search(text, max(start, tail.start() - 60), tail.start())
         if name:
             spans.setdefault((name.start(), name.end()), name.group(0))
-    for match in find_where(COMPANY_EXAMPLES, text, start, end, starts_a_word):
+    examples = find_where(COMPANY_EXAMPLES, text, start, end, starts_a_word) if any(
+        cue in text for cue in EXAMPLE_CUES) else ()
+    for match in examples:
         offset = match.start("names")
         for name in re.finditer(r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*(?:\s*\([^)]*\))?", match.group("names")):
             spans.setdefault((offset + name.start(), offset + name.end()), name.group(0))

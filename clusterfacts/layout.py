@@ -16,9 +16,8 @@ MONTHS["sept"] = 9
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 # Each date shape with the condition on what precedes it, matched in the lower-cased line.
 DATE_PATTERNS = (
-    (re.compile(r"(?P<year>(?:19|20)\d\d)[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"),
-     lambda match: match.start() == 0 or not match.string[match.start() - 1].isdigit()),
-    (re.compile(_MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)\b"), lambda match: True),
+    (re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"), None),
+    (re.compile(_MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)\b"), None),
     (re.compile(r"(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b"), starts_a_word),
 )
 # Every date shape holds a year: lines without one are not scanned for dates.
@@ -110,7 +109,8 @@ def _find_date(head: list[Line]) -> tuple[dt.date | None, str | None, int | None
             continue
         low = lower_keeping_offsets(line.text)
         for pattern, accept in DATE_PATTERNS:
-            for match in find_where(pattern, low, 0, len(low), accept):
+            matches = find_where(pattern, low, 0, len(low), accept) if accept else pattern.finditer(low)
+            for match in matches:
                 date = _to_date(match)
                 if date is None:
                     continue

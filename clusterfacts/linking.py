@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from clusterfacts.gazetteer import Mention, find_mentions
 from clusterfacts.layout import Layout
-from clusterfacts.patterns import find_where, lowered, starts_a_word, trie_alternation
+from clusterfacts.patterns import find_where, lowered, search_where, starts_a_word, trie_alternation
 from clusterfacts.quantities import Quantity
 from clusterfacts.reference import Reference, load_reference
 
@@ -32,7 +32,7 @@ AFTER_WINDOW_CHARS = 80
 
 NOT_THE_SUBJECT_BEFORE = re.compile(r"\b(?:leads?|leading|than|ahead of|outpac\w*|surpass\w*|behind)\s+$", re.IGNORECASE)
 PLACE_AFTER_CUE = re.compile(r"\b(?:in|at|inside|within)\s+(?:the\s+)?$", re.IGNORECASE)
-COMPANY_ANAPHORA = re.compile(r"\b(?:[Tt]he\s+(?:company|firm|factory|manufacturer|group|enterprise|producer)|It|its)\b")
+COMPANY_ANAPHORA = re.compile(r"(?:(?:The|the)\s+(?:company|firm|factory|manufacturer|group|enterprise|producer)|It|its)\b")
 EXAMPLES_BEFORE = re.compile(r"\b(?:such as|including|like)\s+$")
 PRONOUN = re.compile(r"\b(?:It|its)\b")
 
@@ -48,6 +48,8 @@ INHERITS_PREVIOUS = re.compile(r"(?:This|These|It)\s+(?:comprises|includes|consi
 EXPLICIT_YEAR = re.compile(
     r"\b(?:in|In|during|During|for|For|as of|As of|throughout)\s+(?:(?:early|mid|late|the first half of|the end of|"
     r"[A-Z][a-z]+)\s+)?(?P<y>(?:19|20)\d\d)\b(?![-–]\d)")
+# Every explicit year expression holds one of these: a clause without one is not scanned.
+ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 ORIGIN_BEFORE = re.compile(r"\b(?:founded|established|set\s+up|since|built|launched|opened|started|listed|"
                            r"born|formed|created|renamed)\b[^.;]{0,20}$", re.IGNORECASE)
 OPENING_TIME = re.compile(r"(?:In|During|For|As of|Last|This|Since)\b[^,;.]{0,40}?\b(?:year|(?:19|20)\d\d)\b[^,;.]{0,20},")
@@ -306,7 +308,7 @@ def _company(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segmen
              if not EXAMPLES_BEFORE.search(ctx.text, max(0, m.start - 12), m.start)]
     if named:
         return named[-1].entity
-    anaphora = COMPANY_ANAPHORA.search(ctx.text, sentence.start, clause.end)
+    anaphora = search_where(COMPANY_ANAPHORA, ctx.text, sentence.start, clause.end, starts_a_word)
     if not anaphora:
         return None
     if PRONOUN.fullmatch(anaphora.group(0)) and ctx.mentions_of("geography", sentence.start, anaphora.start()):
@@ -320,10 +322,12 @@ def _company(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segmen
 def _year(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segment | None = None) -> int | None:
     """The year a reported figure describes: the nearest year expression in its clause."""
     candidates: list[tuple[int, int]] = []
-    for match in EXPLICIT_YEAR.finditer(ctx.text, clause.start, clause.end):
+    explicit = EXPLICIT_YEAR.finditer(ctx.text, clause.start, clause.end) if ANY_YEAR.search(
+        ctx.text, clause.start, clause.end) else ()
+    for match in explicit:
         if not ORIGIN_BEFORE.search(ctx.text, max(clause.start, match.start() - 40), match.start()):
             candidates.append((_distance(match, q), int(match.group("y"))))
-    if ctx.publication_year is not None:
+    if ctx.publication_year is not None and lowered(ctx.text).find("year", clause.start, clause.end) >= 0:
         offsets = {"this": 0, "last": -1, "next": 1, "the previous": -1, "the past": -1}
         for match in RELATIVE_YEAR.finditer(ctx.text, clause.start, clause.end):
             which = " ".join(match.group("which").lower().split())

@@ -34,6 +34,9 @@ def _render(node: dict) -> str:
     return body
 
 
+WORD_RUN = re.compile(r"\w*")
+
+
 def lower_keeping_offsets(text: str) -> str:
     """The text in lower case with the same offsets.
 
@@ -47,9 +50,9 @@ def lower_keeping_offsets(text: str) -> str:
     return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=1)
 def lowered(text: str) -> str:
-    """lower_keeping_offsets, once per article however many scans use it."""
+    """lower_keeping_offsets of the article being read, computed once however many scans use it."""
     return lower_keeping_offsets(text)
 
 
@@ -80,13 +83,16 @@ def search_where(pattern: re.Pattern, text: str, pos: int, end: int, accept) -> 
     A leading look-behind or \\b stops re from skipping ahead to a pattern's
     first characters, so a scan would try the whole pattern at every position;
     leaving it out of the pattern and checking it here, on the few matches,
-    finds the same matches much faster.
+    finds the same matches much faster. accept must refuse any match that
+    follows a word character: a refused match then rules out the rest of its
+    word, which is skipped.
     """
     while True:
         match = pattern.search(text, pos, end)
         if match is None or accept(match):
             return match
-        pos = match.start() + 1
+        at = match.start()
+        pos = WORD_RUN.match(text, at + 1).end() if is_word_char(text[at]) else at + 1
 
 
 def find_where(pattern: re.Pattern, text: str, start: int, end: int, accept):

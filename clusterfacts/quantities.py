@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from clusterfacts.numbers import DIGIT_NUMBER, FIRST_NUMBER_WORD, NUMBER, WORD_NUMBER, parse_number
-from clusterfacts.patterns import (find_first_of, find_where, is_word_char, lowered, starts_a_name, starts_a_word,
-                                   trie_alternation)
+from clusterfacts.patterns import (find_where, is_word_char, lowered, search_where, starts_a_name,
+                                   starts_a_word, trie_alternation)
 from clusterfacts.reference import Reference, load_reference
 
 QUALIFIER_WORDS = {
@@ -149,7 +149,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, ref: Refe
     end = len(text) if end is None else end
     found: list[Quantity] = []
     taken_until = start
-    for _, match in find_first_of(ANCHOR_SEARCHES, text, start, end):
+    for match in _anchors(text, start, end):
         if match.start() < taken_until:
             continue
         quantity = _read_anchor(g, text, match, end, found)
@@ -176,27 +176,35 @@ def _anchor_may_start(text: str, at: int) -> bool:
 
 
 def _digits_at(text: str, pos: int, end: int) -> re.Match | None:
-    while (match := DIGITS_AT.search(text, pos, end)) is not None:
-        if _anchor_may_start(text, match.start()):
-            return match
-        pos = match.start() + 1
-    return None
+    return search_where(DIGITS_AT, text, pos, end, lambda match: _anchor_may_start(text, match.start()))
 
 
 def _number_words_at(text: str, pos: int, end: int) -> re.Match | None:
     """The next number in words: a candidate first word, then the whole number read from it."""
     low = lowered(text)
-    while (first := NUMBER_WORD_START.search(low, pos, end)) is not None:
-        if _anchor_may_start(text, first.start()):
-            whole = NUMBER_WORDS_AT.match(low, first.start(), end)
-            if whole:
-                return whole
+    while (first := search_where(NUMBER_WORD_START, low, pos, end,
+                                 lambda match: _anchor_may_start(text, match.start()))) is not None:
+        whole = NUMBER_WORDS_AT.match(low, first.start(), end)
+        if whole:
+            return whole
         pos = first.start() + 1
     return None
 
 
-# Digits, or a number in words: where the grammar anchors a quantity.
-ANCHOR_SEARCHES = (_digits_at, _number_words_at)
+def _anchors(text: str, start: int, end: int):
+    """Numbers in digits or in words, in order: where the grammar anchors a quantity.
+
+    Each kind is searched on its own so that each scan can skip ahead; no number
+    starts with both a digit and a letter, so the two never start at one place.
+    """
+    digits, words = _digits_at(text, start, end), _number_words_at(text, start, end)
+    while digits is not None or words is not None:
+        match = digits if words is None or (digits is not None and digits.start() < words.start()) else words
+        yield match
+        if digits is not None and digits.start() < match.end():
+            digits = _digits_at(text, match.end(), end)
+        if words is not None and words.start() < match.end():
+            words = _number_words_at(text, match.end(), end)
 
 
 def _is_range_or_date(text: str, match: re.Match) -> bool:
