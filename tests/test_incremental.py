@@ -1,4 +1,8 @@
-"""A daily load built incrementally gives the same marts as a full refresh."""
+"""A daily load built incrementally gives the same marts as a full refresh.
+
+The daily load holds new stories and, as well, a trimmed and an extended copy of an
+article loaded before: the old article's story changes, so its facts are rebuilt.
+"""
 
 import sys
 
@@ -11,7 +15,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 from make_corpus import generate  # noqa: E402
 
 MARTS = {
-    "fct_facts": "select * from marts.fct_facts order by fact_id",
+    "fct_facts": "select * exclude (built_at) from marts.fct_facts order by fact_id",
     "fct_cluster_metrics": "select * from marts.fct_cluster_metrics order by all",
     "dim_articles": "select * exclude (loaded_at) from marts.dim_articles order by article_id",
     "mart_cluster_scorecard": "select * from marts.mart_cluster_scorecard order by all",
@@ -27,6 +31,30 @@ def snapshot(database):
         conn.close()
 
 
+def add_copies_of_an_old_article(folder):
+    paragraphs = (ARTICLES / "000_63fa5289a803b129.txt").read_text(encoding="utf-8").split("\n\n")
+    (folder / "trimmed_copy.txt").write_text("\n\n".join(paragraphs[:-2]), encoding="utf-8")
+    (folder / "extended_copy.txt").write_text(
+        "\n\n".join(paragraphs + ["The district also opened two new incubators last month, officials said."]),
+        encoding="utf-8")
+
+
+def stories_of_the_old_article(database):
+    conn = duckdb.connect(str(database), read_only=True)
+    try:
+        return conn.execute("""
+            select count(*) from intermediate.int_story_groups
+            where story_id = (
+                select stories.story_id
+                from intermediate.int_story_groups as stories
+                inner join raw.articles as articles on stories.article_id = articles.content_hash
+                where articles.file_name = '000_63fa5289a803b129.txt'
+            )
+        """).fetchone()[0]
+    finally:
+        conn.close()
+
+
 def test_incremental_build_equals_full_refresh(tmp_path):
     database = tmp_path / "w.duckdb"
     target = tmp_path / "target"
@@ -35,9 +63,11 @@ def test_incremental_build_equals_full_refresh(tmp_path):
 
     daily = tmp_path / "daily"
     generate(daily, 120, seed=5)
+    add_copies_of_an_old_article(daily)
     load([str(daily)], database, validate=False)
     run_dbt(["build", "--exclude-resource-type", "unit_test"], database, target_dir=target)
     incremental = snapshot(database)
+    assert stories_of_the_old_article(database) == 3
 
     run_dbt(["build", "--full-refresh", "--exclude-resource-type", "unit_test"], database, target_dir=target)
     full = snapshot(database)

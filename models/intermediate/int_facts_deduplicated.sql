@@ -1,17 +1,49 @@
+{{ config(
+    materialized='incremental',
+    unique_key='story_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    pre_hook="{% if is_incremental() %}{{ delete_facts_of_departed_articles() }}{% endif %}"
+) }}
+
+-- depends_on: {{ ref('int_story_groups') }}, {{ ref('corrections') }}, {{ ref('int_facts_in_context') }}
 -- a fact counted once per story: copies of it in other articles of the same story
 -- (same kind, value and unit, and the same words around it) collapse into the canonical
 -- article's copy, which takes what the other copies know (a year resolved through another
--- copy's date line)
-with ranked as (
+-- copy's date line). incremental: only stories whose members changed since the last build
+-- are rebuilt, and stories with an analyst's correction, which may have been edited
+with
+{% if is_incremental() %}
+    stories_to_build as (
+        select story_id from {{ ref('int_story_groups') }}
+        where changed_at > (select coalesce(max(built_at), timestamp '-infinity') from {{ this }})
+        union
+        select stories.story_id
+        from {{ ref('corrections') }} as corrections
+        inner join {{ ref('int_facts_in_context') }} as facts on corrections.fact_id = facts.fact_id
+        inner join {{ ref('int_story_groups') }} as stories on facts.article_id = stories.article_id
+        union
+        select story_id from {{ this }} where is_corrected
+    ),
+{% endif %}
+
+ranked as (
     select
-        *,
+        facts.*,
         row_number() over (
-            partition by story_id, kind, value, unit, context_hash
-            order by from_canonical_article desc, article_id asc, char_start asc
+            partition by facts.story_id, facts.kind, facts.value, facts.unit, facts.context_hash
+            order by facts.from_canonical_article desc, facts.article_id asc, facts.char_start asc
         ) as rank_in_story,
-        count(*) over (partition by story_id, kind, value, unit, context_hash) as copies_in_story,
-        max(fact_year) over (partition by story_id, kind, value, unit, context_hash) as any_copy_year
-    from {{ ref('int_facts_normalised') }}
+        count(*) over (
+            partition by facts.story_id, facts.kind, facts.value, facts.unit, facts.context_hash
+        ) as copies_in_story,
+        max(facts.fact_year) over (
+            partition by facts.story_id, facts.kind, facts.value, facts.unit, facts.context_hash
+        ) as any_copy_year
+    from {{ ref('int_facts_normalised') }} as facts
+    {% if is_incremental() %}
+        where facts.story_id in (select stories_to_build.story_id from stories_to_build)
+    {% endif %}
 )
 
 select
@@ -20,6 +52,7 @@ select
     case
         when is_target then target_year
         else coalesce(fact_year, any_copy_year, year(story_published_date))
-    end as reference_year
+    end as reference_year,
+    now() as built_at
 from ranked
 where rank_in_story = 1

@@ -1,6 +1,9 @@
+{{ config(materialized='view') }}
+
 -- every extracted fact with its story, analysts' corrections applied, and its value in
 -- yuan and in dollars through the annual average rate of its year (the nearest year on
--- record when its own is outside the seed's contiguous range of years)
+-- record when its own is outside the seed's contiguous range of years). a view: only
+-- int_facts_deduplicated reads it, for the stories it rebuilds
 with facts as (
     select * from {{ ref('int_facts_in_context') }}
 ),

@@ -1,5 +1,10 @@
+{{ config(materialized='incremental', unique_key='article_id', on_schema_change='fail') }}
+
 -- each article's story: the connected component of same-story pairs, named by its
--- smallest article id; the canonical article is the member with the longest body
+-- smallest article id; the canonical article is the member with the longest body.
+-- incremental: only articles whose story changed (new articles, and members of stories
+-- they joined or split) are written, stamped with changed_at, which tells the fact
+-- models downstream which stories to rebuild
 with recursive edges as (
     select
         article_id,
@@ -56,16 +61,33 @@ story_facts as (
         max_by(title, body_length) filter (where title is not null) as longest_title
     from ranked
     group by story_id
+),
+
+stories as (
+    select
+        ranked.article_id,
+        ranked.story_id,
+        ranked.rank_in_story = 1 as is_canonical,
+        story_facts.member_articles,
+        coalesce(canonical.published_date, story_facts.earliest_published_date) as story_published_date,
+        coalesce(canonical.title, story_facts.longest_title) as story_title
+    from ranked
+    inner join ranked as canonical
+        on ranked.story_id = canonical.story_id and canonical.rank_in_story = 1
+    inner join story_facts on ranked.story_id = story_facts.story_id
 )
 
 select
-    ranked.article_id,
-    ranked.story_id,
-    ranked.rank_in_story = 1 as is_canonical,
-    story_facts.member_articles,
-    coalesce(canonical.published_date, story_facts.earliest_published_date) as story_published_date,
-    coalesce(canonical.title, story_facts.longest_title) as story_title
-from ranked
-inner join ranked as canonical
-    on ranked.story_id = canonical.story_id and canonical.rank_in_story = 1
-inner join story_facts on ranked.story_id = story_facts.story_id
+    stories.*,
+    now() as changed_at
+from stories
+{% if is_incremental() %}
+    left join {{ this }} as previous on stories.article_id = previous.article_id
+    where
+        previous.article_id is null
+        or stories.story_id is distinct from previous.story_id
+        or stories.is_canonical is distinct from previous.is_canonical
+        or stories.member_articles is distinct from previous.member_articles
+        or stories.story_published_date is distinct from previous.story_published_date
+        or stories.story_title is distinct from previous.story_title
+{% endif %}

@@ -1,4 +1,7 @@
--- every fact, counted once per story, with its provenance back to the article and span
+{{ config(materialized='view') }}
+
+-- every fact, counted once per story, with its provenance back to the article and span.
+-- a view: int_facts_deduplicated holds the rows and is rebuilt a story at a time
 select
     facts.fact_id,
     facts.story_id,
@@ -41,5 +44,6 @@ select
     facts.is_suppressed,
     facts.correction_note,
     facts.extracted_value,
-    facts.extractor_version
+    facts.extractor_version,
+    facts.built_at
 from {{ ref('int_facts_deduplicated') }} as facts
