@@ -26,6 +26,7 @@ BIN = Path(sys.executable).parent
 WORK = REPO / "bench"
 MIN_CHARS = 5_000_000
 QUANTULUM_CHARS = 150_000
+EXTRACTION_PASSES = 3
 
 sys.path.insert(0, str(REPO / "scripts"))
 from make_corpus import generate  # noqa: E402
@@ -48,12 +49,15 @@ def repeated(texts: list[str], min_chars: int) -> list[str]:
     return corpus
 
 
-def ours_chars_per_second(corpus: list[str]) -> tuple[float, int]:
+def ours_chars_per_second(corpus: list[str], passes: int = 1) -> tuple[list[float], int]:
+    """Speed of each pass over corpus; shared machines vary from pass to pass, so several are shown."""
     extract_facts(corpus[0], "warm-up", "warm-up")
-    started = time.perf_counter()
-    facts = sum(len(extract_facts(text, f"{i}.txt", str(i), read_layout(text))) for i, text in enumerate(corpus))
-    seconds = time.perf_counter() - started
-    return sum(map(len, corpus)) / seconds, facts
+    speeds = []
+    for _ in range(passes):
+        started = time.perf_counter()
+        facts = sum(len(extract_facts(text, f"{i}.txt", str(i), read_layout(text))) for i, text in enumerate(corpus))
+        speeds.append(sum(map(len, corpus)) / (time.perf_counter() - started))
+    return speeds, facts
 
 
 def quantulum_chars_per_second(corpus: list[str]) -> float | None:
@@ -73,11 +77,13 @@ def quantulum_chars_per_second(corpus: list[str]) -> float | None:
 def bench_extraction(min_chars: int) -> None:
     corpus = repeated(sample_texts(), min_chars)
     total = sum(map(len, corpus))
-    speed, facts = ours_chars_per_second(corpus)
-    print(f"extraction: {total / 1e6:.1f} MB in {len(corpus)} articles on one core: {speed / 1e6:.2f} MB/s "
-          f"({speed:,.0f} chars/s, {facts * speed / total:,.0f} facts/s; target 2 MB/s)")
+    speeds, facts = ours_chars_per_second(corpus, EXTRACTION_PASSES)
+    speed = max(speeds)
+    print(f"extraction: {total / 1e6:.1f} MB in {len(corpus)} articles on one core, best of {len(speeds)} passes: "
+          f"{speed / 1e6:.2f} MB/s ({speed:,.0f} chars/s, {facts * speed / total:,.0f} facts/s; target 2 MB/s); "
+          f"passes: {', '.join(f'{s / 1e6:.2f}' for s in speeds)} MB/s")
     part = repeated(sample_texts(), QUANTULUM_CHARS)
-    ours_part, _ = ours_chars_per_second(part)
+    ours_part = max(ours_chars_per_second(part)[0])
     theirs = quantulum_chars_per_second(part)
     if theirs is None:
         print("quantulum3: not installed (make bench installs requirements-bench.lock)")
