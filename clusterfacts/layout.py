@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from clusterfacts.patterns import find_where, lower_keeping_offsets, starts_a_word
+from clusterfacts.patterns import YEAR, find_where, lower_keeping_offsets, starts_a_word
 
 MONTHS = {name: i for i, name in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
@@ -20,8 +20,6 @@ DATE_PATTERNS = (
     (re.compile(_MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)\b"), None),
     (re.compile(r"(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b"), starts_a_word),
 )
-# Every date shape holds a year: lines without one are not scanned for dates.
-ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 DATE_LABEL = re.compile(r"\b(?:date|published|posted|updated|released)\s*[:：]?\s*$", re.IGNORECASE)
 # How many content lines from the top may carry the published date.
 DATE_SEARCH_LINES = 3
@@ -105,7 +103,7 @@ def _body_bounds(content: list[Line]) -> tuple[int | None, int | None]:
 
 def _find_date(head: list[Line]) -> tuple[dt.date | None, str | None, int | None, int | None]:
     for index, line in enumerate(head):
-        if not ANY_YEAR.search(line.text):
+        if not YEAR.search(line.text):
             continue
         low = lower_keeping_offsets(line.text)
         for pattern, accept in DATE_PATTERNS:

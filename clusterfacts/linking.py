@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from clusterfacts.gazetteer import Mention, find_mentions
 from clusterfacts.layout import Layout
-from clusterfacts.patterns import find_where, lowered, search_where, starts_a_word, trie_alternation
+from clusterfacts.patterns import YEAR, find_where, lowered, search_where, starts_a_word, trie_alternation
 from clusterfacts.quantities import Quantity
 from clusterfacts.reference import Reference, load_reference
 
@@ -48,8 +48,6 @@ INHERITS_PREVIOUS = re.compile(r"(?:This|These|It)\s+(?:comprises|includes|consi
 EXPLICIT_YEAR = re.compile(
     r"\b(?:in|In|during|During|for|For|as of|As of|throughout)\s+(?:(?:early|mid|late|the first half of|the end of|"
     r"[A-Z][a-z]+)\s+)?(?P<y>(?:19|20)\d\d)\b(?![-–]\d)")
-# Every explicit year expression holds one of these: a clause without one is not scanned.
-ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 ORIGIN_BEFORE = re.compile(r"\b(?:founded|established|set\s+up|since|built|launched|opened|started|listed|"
                            r"born|formed|created|renamed)\b[^.;]{0,20}$", re.IGNORECASE)
 OPENING_TIME = re.compile(r"(?:In|During|For|As of|Last|This|Since)\b[^,;.]{0,40}?\b(?:year|(?:19|20)\d\d)\b[^,;.]{0,20},")
@@ -87,6 +85,7 @@ class ArticleContext:
     main_place: str | None
     publication_year: int | None
     by_kind: dict[str, tuple[list[Mention], list[int]]]
+    clause_break: re.Pattern = CLAUSE_BREAK
     sentence_starts: list[int] = field(default_factory=list)
     sentence_facts: dict[int, SentenceFacts] = field(default_factory=dict)
 
@@ -126,6 +125,7 @@ def build_context(text: str, layout: Layout, mentions: list[Mention] | None = No
         main_place=_main_place(mentions),
         publication_year=layout.published_date.year if layout.published_date else None,
         by_kind=_index_by_kind(mentions),
+        clause_break=CLAUSE_BREAK if "as well as" in text else CLAUSE_BREAK_UNLESS_AS_WELL_AS,
     )
 
 
@@ -171,8 +171,7 @@ def _read_sentence(ctx: ArticleContext, sentence: Segment) -> SentenceFacts:
     low = lowered(ctx.text)
     cues = [cue.start() for cue in find_where(TARGET_CUE, low, sentence.start, sentence.end, starts_a_word)
             if not any(s <= cue.start() < e for s, e in names)]
-    clause_break = CLAUSE_BREAK if "as well as" in ctx.text else CLAUSE_BREAK_UNLESS_AS_WELL_AS
-    breaks = [(m.start(), m.end()) for m in clause_break.finditer(ctx.text, sentence.start, sentence.end)]
+    breaks = [(m.start(), m.end()) for m in ctx.clause_break.finditer(ctx.text, sentence.start, sentence.end)]
     return SentenceFacts(breaks, cues, _due_year(ctx, sentence))
 
 
@@ -322,7 +321,7 @@ def _company(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segmen
 def _year(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segment | None = None) -> int | None:
     """The year a reported figure describes: the nearest year expression in its clause."""
     candidates: list[tuple[int, int]] = []
-    explicit = EXPLICIT_YEAR.finditer(ctx.text, clause.start, clause.end) if ANY_YEAR.search(
+    explicit = EXPLICIT_YEAR.finditer(ctx.text, clause.start, clause.end) if YEAR.search(
         ctx.text, clause.start, clause.end) else ()
     for match in explicit:
         if not ORIGIN_BEFORE.search(ctx.text, max(clause.start, match.start() - 40), match.start()):

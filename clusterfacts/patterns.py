@@ -35,6 +35,8 @@ def _render(node: dict) -> str:
 
 
 WORD_RUN = re.compile(r"\w*")
+# A year as this genre writes them; every year-bearing phrase holds one, so a text without one is not scanned.
+YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def lower_keeping_offsets(text: str) -> str:
@@ -104,7 +106,7 @@ def find_where(pattern: re.Pattern, text: str, start: int, end: int, accept):
 
 
 def find_first_of(searchers, text: str, start: int, end: int):
-    """(index, match) as finditer would give them for an alternation of several searches.
+    """The matches finditer would give for an alternation of several searches.
 
     A searcher is a function (text, pos, end) -> the first match at or after pos.
     Where two match at the same position the earlier searcher wins, as in a regex
@@ -121,5 +123,5 @@ def find_first_of(searchers, text: str, start: int, end: int):
             return
         _, index = min(found)
         match = pending[index]
-        yield index, match
+        yield match
         pos = max(match.end(), match.start() + 1)

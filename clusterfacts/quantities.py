@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from clusterfacts.numbers import DIGIT_NUMBER, FIRST_NUMBER_WORD, NUMBER, WORD_NUMBER, parse_number
-from clusterfacts.patterns import (find_where, is_word_char, lowered, search_where, starts_a_name,
+from clusterfacts.patterns import (YEAR, find_where, is_word_char, lowered, search_where, starts_a_name,
                                    starts_a_word, trie_alternation)
 from clusterfacts.reference import Reference, load_reference
 
@@ -57,7 +57,6 @@ FOLLOWED_BY_LETTER = re.compile(r"[A-Za-z]")
 NAME_NUMBER_BEFORE = re.compile(
     r"\b(?:Class|Phase|Level|Grade|Type|No\.|Number|Line|Article|Chapter|Section|Room|Building|Gate|"
     r"Terminal|Block|Tier|Category|Stage|Route|Batch|Top|TOP|Version|Lot|Model|Item|Page|Figure|Table)\s*$")
-YEAR = re.compile(r"(?:19|20)\d\d")
 ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 SCALE_LABEL_TAILS = ("level", "threshold", "mark")
 
