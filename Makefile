@@ -37,7 +37,7 @@ test: setup
 	$(BIN)/pytest
 
 lint: setup
-	$(BIN)/sqlfluff lint models
+	$(BIN)/sqlfluff lint models tests/dbt
 
 # Figures printed, nothing asserted. BENCH_ARGS="--million" adds the 1M-article run.
 bench: setup

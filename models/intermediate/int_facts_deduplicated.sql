@@ -44,15 +44,51 @@ ranked as (
     {% if is_incremental() %}
         where facts.story_id in (select stories_to_build.story_id from stories_to_build)
     {% endif %}
+),
+
+kept as (
+    select
+        * exclude (rank_in_story, any_copy_year, fact_year),
+        coalesce(fact_year, case when not is_target then any_copy_year end) as fact_year,
+        case
+            when is_target then target_year
+            else coalesce(fact_year, any_copy_year, year(story_published_date))
+        end as reference_year
+    from ranked
+    where rank_in_story = 1
+),
+
+-- each fact also says whether it is its story's first in the groups the marts count
+-- stories by, so a mart counts stories with a filtered count(*) instead of a
+-- count(distinct) over every fact: exact, because a story is always rebuilt whole.
+-- the windows sort only the keys; the wide rows are joined back
+firsts_in_story as (
+    select
+        fact_id,
+        row_number() over (
+            partition by story_id, cluster_id, geography_id, metric_id, unit, is_target, reference_year, is_suppressed
+            order by fact_id
+        ) = 1 as is_first_in_story_for_metric_year,
+        row_number() over (
+            partition by
+                story_id, cluster_id, geography_id, metric_id, is_target, is_suppressed,
+                kind = 'money' and unit <> 'CNY' and equivalent_fact_id is not null
+            order by fact_id
+        ) = 1 as is_first_in_story_for_metric,
+        row_number() over (
+            partition by
+                story_id, cluster_id, geography_id, metric_id, is_target, value, is_suppressed,
+                kind = 'money' and unit <> 'CNY' and equivalent_fact_id is not null
+            order by fact_id
+        ) = 1 as is_first_in_story_for_value
+    from kept
 )
 
 select
-    * exclude (rank_in_story, any_copy_year, fact_year),
-    coalesce(fact_year, case when not is_target then any_copy_year end) as fact_year,
-    case
-        when is_target then target_year
-        else coalesce(fact_year, any_copy_year, year(story_published_date))
-    end as reference_year,
+    kept.*,
+    firsts_in_story.is_first_in_story_for_metric_year,
+    firsts_in_story.is_first_in_story_for_metric,
+    firsts_in_story.is_first_in_story_for_value,
     now() as built_at
-from ranked
-where rank_in_story = 1
+from kept
+inner join firsts_in_story on kept.fact_id = firsts_in_story.fact_id

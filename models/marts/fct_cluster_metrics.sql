@@ -8,7 +8,7 @@ select
     facts.is_target,
     facts.reference_year,
     count(*) as facts,
-    count(distinct facts.story_id) as stories,
+    count(*) filter (where facts.is_first_in_story_for_metric_year) as stories,
     min(facts.value) as min_value,
     max(facts.value) as max_value,
     median(facts.value) as median_value,

@@ -45,5 +45,8 @@ select
     facts.correction_note,
     facts.extracted_value,
     facts.extractor_version,
+    facts.is_first_in_story_for_metric_year,
+    facts.is_first_in_story_for_metric,
+    facts.is_first_in_story_for_value,
     facts.built_at
 from {{ ref('int_facts_deduplicated') }} as facts

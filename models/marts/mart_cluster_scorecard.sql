@@ -1,7 +1,19 @@
--- per cluster, place and metric: the latest reported figure and the latest target,
--- each with its source, and how many distinct stories state a figure for it
+-- per cluster, place and metric: the latest reported figure and the latest target, each
+-- with its source, and how many distinct stories state a figure for it. only the columns
+-- that rank and count go through the aggregates, and the winning facts' text is joined
+-- back at the end; stories are counted by the facts that are their story's first
 with usable as (
-    select *
+    select
+        fact_id,
+        cluster_id,
+        geography_id,
+        metric_id,
+        is_target,
+        value,
+        reference_year,
+        published_date,
+        is_first_in_story_for_metric,
+        is_first_in_story_for_value
     from {{ ref('fct_facts') }}
     where
         cluster_id is not null
@@ -11,22 +23,43 @@ with usable as (
         and not (kind = 'money' and unit <> 'CNY' and equivalent_fact_id is not null)
 ),
 
-ranked as (
+latest_fact_ids as (
+    -- the latest year, then the latest publication, then the larger value; unknown years
+    -- and dates rank last, and the larger fact id breaks a tie so a rebuild picks the same
     select
-        *,
-        row_number() over (
-            partition by cluster_id, geography_id, metric_id, is_target
-            order by reference_year desc nulls last, published_date desc nulls last, value desc, fact_id asc
-        ) as recency,
-        count(distinct story_id) over (
-            partition by cluster_id, geography_id, metric_id, is_target, value
-        ) as stories_stating_it
+        cluster_id,
+        geography_id,
+        metric_id,
+        is_target,
+        max(struct_pack(
+            reference_year := coalesce(reference_year, -1),
+            published_date := coalesce(published_date, date '0001-01-01'),
+            value := value,
+            fact_id := fact_id
+        )).fact_id as fact_id
     from usable
+    group by cluster_id, geography_id, metric_id, is_target
 ),
 
 latest as (
-    select * from ranked
-    where recency = 1
+    select facts.*
+    from latest_fact_ids
+    inner join {{ ref('fct_facts') }} as facts on latest_fact_ids.fact_id = facts.fact_id
+),
+
+stories_stating_latest as (
+    select
+        latest.fact_id,
+        count(*) filter (where usable.is_first_in_story_for_value) as stories
+    from latest
+    inner join usable
+        on
+            latest.cluster_id = usable.cluster_id
+            and latest.geography_id = usable.geography_id
+            and latest.metric_id = usable.metric_id
+            and latest.is_target = usable.is_target
+            and latest.value = usable.value
+    group by latest.fact_id
 ),
 
 sources as (
@@ -34,8 +67,8 @@ sources as (
         cluster_id,
         geography_id,
         metric_id,
-        count(distinct story_id) filter (where not is_target) as reporting_stories,
-        count(distinct story_id) filter (where is_target) as target_stories
+        count(*) filter (where is_first_in_story_for_metric and not is_target) as reporting_stories,
+        count(*) filter (where is_first_in_story_for_metric and is_target) as target_stories
     from usable
     group by cluster_id, geography_id, metric_id
 )
@@ -53,7 +86,7 @@ select
     latest_reported.reference_year as reported_year,
     latest_reported.span as reported_span,
     latest_reported.file_name as reported_source,
-    latest_reported.stories_stating_it as reported_value_stories,
+    reported_stating.stories as reported_value_stories,
     sources.reporting_stories,
     latest_target.value as target_value,
     latest_target.qualifier as target_qualifier,
@@ -62,7 +95,7 @@ select
     latest_target.target_year,
     latest_target.span as target_span,
     latest_target.file_name as target_source,
-    latest_target.stories_stating_it as target_value_stories,
+    target_stating.stories as target_value_stories,
     sources.target_stories,
     coalesce(latest_reported.is_corrected, false) or coalesce(latest_target.is_corrected, false) as has_corrected_facts
 from sources
@@ -74,9 +107,11 @@ left join latest as latest_reported
         and sources.geography_id = latest_reported.geography_id
         and sources.metric_id = latest_reported.metric_id
         and not latest_reported.is_target
+left join stories_stating_latest as reported_stating on latest_reported.fact_id = reported_stating.fact_id
 left join latest as latest_target
     on
         sources.cluster_id = latest_target.cluster_id
         and sources.geography_id = latest_target.geography_id
         and sources.metric_id = latest_target.metric_id
         and latest_target.is_target
+left join stories_stating_latest as target_stating on latest_target.fact_id = target_stating.fact_id
