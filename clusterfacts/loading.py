@@ -18,7 +18,7 @@ import duckdb
 from clusterfacts import __version__
 from clusterfacts.discovery import Candidate, discover
 from clusterfacts.documents import Document, Rejection, build_document, read_bytes
-from clusterfacts.warehouse import connect, ensure_schema, insert_rows
+from clusterfacts.warehouse import connect, ensure_schema, in_list, insert_rows
 
 # Files landed per transaction: a kill loses at most one batch's work. CLUSTERFACTS_BATCH_FILES overrides.
 BATCH_FILES = int(os.environ.get("CLUSTERFACTS_BATCH_FILES", 200))
@@ -150,14 +150,14 @@ def _finish_run(conn: duckdb.DuckDBPyConnection, summary: RunSummary, status: st
 
 def _known_files(conn: duckdb.DuckDBPyConnection, paths: list[str]) -> dict[str, tuple[int, int]]:
     rows = conn.execute(
-        "select source_path, size_bytes, mtime_ns from raw.source_files where source_path = any(?)",
-        [paths]).fetchall()
+        f"select source_path, size_bytes, mtime_ns from raw.source_files where {in_list('source_path', paths)}",
+        paths).fetchall()
     return {path: (size, mtime) for path, size, mtime in rows}
 
 
 def _known_hashes(conn: duckdb.DuckDBPyConnection, hashes: list[str]) -> set[str]:
     rows = conn.execute(
-        "select content_hash from raw.articles where content_hash = any(?)", [hashes]).fetchall()
+        f"select content_hash from raw.articles where {in_list('content_hash', hashes)}", hashes).fetchall()
     return {row[0] for row in rows}
 
 
@@ -255,16 +255,15 @@ def _land_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, prepared: 
     for candidate, stat, doc in documents:
         digest = doc.article["content_hash"]
         source_files.append({"source_path": candidate.path, "size_bytes": stat.st_size,
-                             "mtime_ns": stat.st_mtime_ns, "content_hash": digest,
-                             "run_id": summary.run_id})
+                             "mtime_ns": stat.st_mtime_ns, "content_hash": digest})
         if digest in existing:
             summary.unchanged += 1
             continue
         existing.add(digest)
         summary.loaded += 1
-        new_articles.append({**doc.article, "run_id": summary.run_id, "loaded_at": stamp})
-        new_facts.extend({**fact, "run_id": summary.run_id} for fact in doc.facts)
-        new_mentions.extend({**mention, "run_id": summary.run_id} for mention in doc.mentions)
+        new_articles.append(doc.article)
+        new_facts.extend(doc.facts)
+        new_mentions.extend(doc.mentions)
     summary.batches += 1
     new_facts, quarantined, validations = _validate(gate, summary, new_facts, stamp)
     summary.facts += len(new_facts)
@@ -274,16 +273,17 @@ def _land_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, prepared: 
 
     conn.execute("begin transaction")
     try:
-        insert_rows(conn, "raw.articles", new_articles)
-        insert_rows(conn, "raw.facts", new_facts)
-        insert_rows(conn, "raw.quarantined_facts", quarantined)
+        run_id = summary.run_id
+        insert_rows(conn, "raw.articles", new_articles, run_id=run_id, loaded_at=stamp)
+        insert_rows(conn, "raw.facts", new_facts, run_id=run_id)
+        insert_rows(conn, "raw.quarantined_facts", quarantined, run_id=run_id)
         insert_rows(conn, "raw.fact_validations", validations)
-        insert_rows(conn, "raw.mentions", new_mentions)
+        insert_rows(conn, "raw.mentions", new_mentions, run_id=run_id)
         insert_rows(conn, "raw.rejected_files", rejected)
         if source_files:
-            conn.execute("delete from raw.source_files where source_path = any(?)",
-                         [[row["source_path"] for row in source_files]])
-            insert_rows(conn, "raw.source_files", source_files)
+            paths = [row["source_path"] for row in source_files]
+            conn.execute(f"delete from raw.source_files where {in_list('source_path', paths)}", paths)
+            insert_rows(conn, "raw.source_files", source_files, run_id=run_id)
         conn.execute("commit")
     except BaseException:
         conn.execute("rollback")

@@ -178,9 +178,17 @@ def ensure_schema(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute(MIGRATIONS)
 
 
-def insert_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
-    """Insert many rows at once through Arrow, matching columns by name."""
+def insert_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: list[dict], **same_in_every_row) -> None:
+    """Insert many rows at once through Arrow, matching columns by name; keyword arguments
+    give columns whose value is the same in every row (a run id), set in SQL, not per row."""
     if not rows:
         return
     batch = pa.Table.from_pylist(rows)  # noqa: F841 - read by name in the SQL below
-    conn.execute(f"insert into {table} by name select * from batch")
+    constants = "".join(f", ? as {column}" for column in same_in_every_row)
+    conn.execute(f"insert into {table} by name select *{constants} from batch", list(same_in_every_row.values()))
+
+
+def in_list(column: str, values: list) -> str:
+    """`column in (?, ?, ...)`: unlike `= any(?)` with one list parameter, DuckDB answers a
+    list of literals from the column's primary-key index instead of scanning the table"""
+    return f"{column} in ({', '.join('?' * len(values))})" if values else "false"
