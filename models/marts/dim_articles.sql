@@ -1,4 +1,7 @@
--- one row per article, with the story it belongs to and what the story knows
+{{ config(materialized='view') }}
+
+-- one row per article, with the story it belongs to and what the story knows. a view:
+-- rewriting a million rows each daily build costs more than the join costs a reader
 select
     articles.article_id,
     articles.file_name,
