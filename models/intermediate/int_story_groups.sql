@@ -5,37 +5,65 @@
 -- incremental: only articles whose story changed (new articles, and members of stories
 -- they joined or split) are written, stamped with changed_at, which tells the fact
 -- models downstream which stories to rebuild
-with recursive edges as (
+with recursive article_numbers as (
+    -- the walk below runs on small integers: a million 64-character ids in a recursive
+    -- working set ran out of memory beside a concurrent model
     select
         article_id,
-        other_article_id
-    from {{ ref('int_article_pairs') }}
-    union all
-    select
-        other_article_id,
-        article_id
-    from {{ ref('int_article_pairs') }}
+        row_number() over (order by article_id) as article_number
+    from {{ ref('stg_articles') }}
 ),
 
-reachable (article_id, member_id) as (
+edges as (
     select
-        article_id,
-        article_id as member_id
-    from {{ ref('stg_articles') }}
+        left_numbers.article_number,
+        right_numbers.article_number as other_article_number
+    from {{ ref('int_article_pairs') }} as pairs
+    inner join article_numbers as left_numbers on pairs.article_id = left_numbers.article_id
+    inner join article_numbers as right_numbers on pairs.other_article_id = right_numbers.article_id
+),
+
+both_directions as (
+    select
+        article_number,
+        other_article_number
+    from edges
+    union all
+    select
+        other_article_number,
+        article_number
+    from edges
+),
+
+reachable (article_number, member_number) as (
+    select
+        article_number,
+        article_number as member_number
+    from article_numbers
     union
     select
-        reachable.article_id,
-        edges.other_article_id
+        reachable.article_number,
+        both_directions.other_article_number
     from reachable
-    inner join edges on reachable.member_id = edges.article_id
+    inner join both_directions on reachable.member_number = both_directions.article_number
+),
+
+smallest_member as (
+    -- numbers follow article ids, so the smallest member number is the smallest article id
+    select
+        article_number,
+        min(member_number) as story_number
+    from reachable
+    group by article_number
 ),
 
 story_of_article as (
     select
-        article_id,
-        min(member_id) as story_id
-    from reachable
-    group by article_id
+        articles.article_id,
+        stories.article_id as story_id
+    from smallest_member
+    inner join article_numbers as articles on smallest_member.article_number = articles.article_number
+    inner join article_numbers as stories on smallest_member.story_number = stories.article_number
 ),
 
 ranked as (
