@@ -68,30 +68,37 @@ def test_a_second_writer_is_told_who_holds_the_warehouse_and_can_wait(corpus, tm
 
 
 HOLDER = """
-import sys, time
+import sys
 from pathlib import Path
 from clusterfacts.warehouse import connect, ensure_schema
 conn = connect(Path(sys.argv[1]))
 ensure_schema(conn)
 print("holding", flush=True)
-time.sleep(float(sys.argv[2]))
+sys.stdin.readline()
 conn.close()
 """
 
 
 def test_dbt_and_a_waiting_load_while_another_process_writes(tmp_path):
     database = tmp_path / "held.duckdb"
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(database), "12"], stdout=subprocess.PIPE, text=True)
+    # the holder keeps the warehouse until told to let go, however slow the machine is
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(database)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "holding"
         dbt = run_dbt(["build", "--exclude-resource-type", "unit_test"], database, check=False,
                       target_dir=tmp_path / "target")
         assert dbt.returncode != 0 and "lock" in dbt.stdout.lower()
-        waited = subprocess.run([str(BIN / "clusterfacts"), "load", str(REPO / "data" / "articles"),
-                                 "--database", str(database), "--skip-validation", "--wait", "60"],
-                                capture_output=True, text=True, timeout=90)
-        assert waited.returncode == 0, waited.stderr
-        assert holder.poll() is not None, "the load did not wait for the holder"
+        waiting = subprocess.Popen([str(BIN / "clusterfacts"), "load", str(REPO / "data" / "articles"),
+                                    "--database", str(database), "--skip-validation", "--wait", "120"],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(3)
+        assert waiting.poll() is None, "the load did not wait for the holder"
+        holder.stdin.write("let go\n")
+        holder.stdin.flush()
+        assert holder.wait(timeout=60) == 0
+        _, stderr = waiting.communicate(timeout=180)
+        assert waiting.returncode == 0, stderr
     finally:
         holder.kill()
         holder.wait()
