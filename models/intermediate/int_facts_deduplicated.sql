@@ -72,13 +72,13 @@ firsts_in_story as (
         row_number() over (
             partition by
                 story_id, cluster_id, geography_id, metric_id, is_target, is_suppressed,
-                kind = 'money' and unit <> 'CNY' and equivalent_fact_id is not null
+                {{ is_other_currency_side() }}
             order by fact_id
         ) = 1 as is_first_in_story_for_metric,
         row_number() over (
             partition by
                 story_id, cluster_id, geography_id, metric_id, is_target, value, is_suppressed,
-                kind = 'money' and unit <> 'CNY' and equivalent_fact_id is not null
+                {{ is_other_currency_side() }}
             order by fact_id
         ) = 1 as is_first_in_story_for_value
     from kept

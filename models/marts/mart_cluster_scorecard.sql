@@ -19,8 +19,7 @@ with usable as (
         cluster_id is not null
         and geography_id is not null
         and not is_suppressed
-        -- the yuan side of a two-currency amount speaks for both
-        and not (kind = 'money' and unit <> 'CNY' and equivalent_fact_id is not null)
+        and not {{ is_other_currency_side() }}
 ),
 
 latest_fact_ids as (
