@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import NamedTuple
 
-from clusterfacts.patterns import (find_first_of, find_where, lowered, search_where, starts_a_name, starts_a_word,
-                                   trie_alternation)
+from clusterfacts.patterns import (end_of_empty_match, find_first_of, find_where, lowered, search_where,
+                                   starts_a_name, starts_a_word, trie_alternation)
 from clusterfacts.reference import Reference, load_reference
 
 COMPANY_SUFFIXES = (
@@ -35,6 +35,7 @@ COMPANY_EXAMPLES = re.compile(
     rf"{trie_alternation(['companies', 'enterprises', 'firms', 'giants', 'players', 'brands'])}\s+"
     rf"{trie_alternation(EXAMPLE_CUES)}\s+"
     r"(?P<names>[A-Z][\w&'’.()-]*(?:\s*(?:,|and|,\s*and)?\s*[A-Z][\w&'’.()-]*){0,8})")
+EXAMPLE_NAME = re.compile(r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*(?:\s*\([^)]*\))?")
 PERSON_QUOTED = re.compile(r"(?:said|says|according to)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})")
 PERSON_WITH_TITLE = re.compile(
     r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}),\s+(?:the\s+)?(?:deputy\s+|vice\s+|executive\s+)?"
@@ -151,15 +152,15 @@ def _companies(text: str, start: int, end: int) -> list[Mention]:
         if len(name.split()) >= 2:
             spans[(suffix.end() - len(name), suffix.end())] = name
     for tail in APPOSITION_TAIL.finditer(text, start, end):
-        name = NAME_BEFORE_COMMA.search(text, max(start, tail.start() - 60), tail.start())
-        if name:
-            spans.setdefault((name.start(), name.end()), name.group(0))
+        before_comma = NAME_BEFORE_COMMA.search(text, max(start, tail.start() - 60), tail.start())
+        if before_comma:
+            spans.setdefault((before_comma.start(), before_comma.end()), before_comma.group(0))
     examples = find_where(COMPANY_EXAMPLES, text, start, end, starts_a_word) if any(
         cue in text for cue in EXAMPLE_CUES) else ()
     for match in examples:
         offset = match.start("names")
-        for name in re.finditer(r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*(?:\s*\([^)]*\))?", match.group("names")):
-            spans.setdefault((offset + name.start(), offset + name.end()), name.group(0))
+        for example in EXAMPLE_NAME.finditer(match.group("names")):
+            spans.setdefault((offset + example.start(), offset + example.end()), example.group(0))
     spans.update(_repeated_names(text, start, end, set(spans.values())))
     return [Mention("company", name, s, e, text[s:e]) for (s, e), name in _outermost(spans).items()]
 
@@ -216,7 +217,7 @@ def _policies(text: str, start: int, end: int) -> list[Mention]:
             continue
         head = POLICY_HEAD.search(text, max(start, keyword.start() - 60), keyword.start())
         name_start = head.start() if head else keyword.start()
-        name_end = POLICY_TAIL.match(text, keyword.end(), end).end()
+        name_end = end_of_empty_match(POLICY_TAIL, text, keyword.end(), end)
         name = LEADING_FUNCTION_WORDS.sub("", text[name_start:name_end])
         if not name[:1].isupper() and not name[:1].isdigit():
             continue

@@ -77,16 +77,17 @@ def split_lines(text: str) -> list[Line]:
 def read_layout(text: str) -> Layout:
     lines = split_lines(text)
     content = [line for line in lines if not line.blank]
-    first, last = _body_bounds(content)
-    if first is None:
+    bounds = _body_bounds(content)
+    if bounds is None:
         return Layout(None, None, None, None, 0, len(text))
+    first, last = bounds
     head = content[first:first + DATE_SEARCH_LINES]
     date, source, date_start, date_end = _find_date(head)
     title = _find_title(content[first], date_start, date_end)
     return Layout(title, date, source, date_start, content[first].start, content[last].end)
 
 
-def _body_bounds(content: list[Line]) -> tuple[int | None, int | None]:
+def _body_bounds(content: list[Line]) -> tuple[int, int] | None:
     """Index of the first and last content line that is not page furniture."""
     first = 0
     # Navigation labels ("City News") stand alone above the headline.
@@ -97,7 +98,7 @@ def _body_bounds(content: list[Line]) -> tuple[int | None, int | None]:
     while last >= first and FURNITURE_LINE.match(content[last].text):
         last -= 1
     if last < first:
-        return None, None
+        return None
     return first, last
 
 
@@ -135,7 +136,7 @@ def _to_date(match: re.Match) -> dt.date | None:
 def _find_title(line: Line, date_start: int | None, date_end: int | None) -> str | None:
     """The first body line is the headline when it reads like one, not like a sentence."""
     text = line.text
-    if date_start is not None and line.start <= date_start < line.end:
+    if date_start is not None and date_end is not None and line.start <= date_start < line.end:
         cut_from, cut_to = date_start - line.start, date_end - line.start
         before = DATE_LABEL.sub("", text[:cut_from])
         text = before + " " + text[cut_to:]

@@ -58,6 +58,14 @@ def lowered(text: str) -> str:
     return lower_keeping_offsets(text)
 
 
+def end_of_empty_match(pattern: re.Pattern, text: str, pos: int, end: int | None = None) -> int:
+    """Where a match of pattern at pos ends, for a pattern that also matches the empty string."""
+    match = pattern.match(text, pos) if end is None else pattern.match(text, pos, end)
+    if match is None:
+        raise ValueError(f"{pattern.pattern!r} must match the empty string")
+    return match.end()
+
+
 def is_word_char(char: str) -> bool:
     """What re's \\w matches."""
     return char.isalnum() or char == "_"
@@ -94,7 +102,7 @@ def search_where(pattern: re.Pattern, text: str, pos: int, end: int, accept) -> 
         if match is None or accept(match):
             return match
         at = match.start()
-        pos = WORD_RUN.match(text, at + 1).end() if is_word_char(text[at]) else at + 1
+        pos = end_of_empty_match(WORD_RUN, text, at + 1) if is_word_char(text[at]) else at + 1
 
 
 def find_where(pattern: re.Pattern, text: str, start: int, end: int, accept):

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from clusterfacts.numbers import DIGIT_NUMBER, FIRST_NUMBER_WORD, NUMBER, WORD_NUMBER, parse_number
-from clusterfacts.patterns import (YEAR, find_where, is_word_char, lowered, search_where, starts_a_name,
-                                   starts_a_word, trie_alternation)
+from clusterfacts.patterns import (YEAR, end_of_empty_match, find_where, is_word_char, lowered, search_where,
+                                   starts_a_name, starts_a_word, trie_alternation)
 from clusterfacts.reference import Reference, load_reference
 
 QUALIFIER_WORDS = {
@@ -197,8 +197,13 @@ def _anchors(text: str, start: int, end: int):
     starts with both a digit and a letter, so the two never start at one place.
     """
     digits, words = _digits_at(text, start, end), _number_words_at(text, start, end)
-    while digits is not None or words is not None:
-        match = digits if words is None or (digits is not None and digits.start() < words.start()) else words
+    while True:
+        if digits is not None and (words is None or digits.start() < words.start()):
+            match = digits
+        elif words is not None:
+            match = words
+        else:
+            return
         yield match
         if digits is not None and digits.start() < match.end():
             digits = _digits_at(text, match.end(), end)
@@ -212,7 +217,7 @@ def _is_range_or_date(text: str, match: re.Match) -> bool:
 
 def _skip_range(text: str, match: re.Match) -> int:
     tail = RANGE_TAIL.match(text, match.end()) or DATE_TAIL.match(text, match.end())
-    return tail.end()
+    return tail.end() if tail else match.end()
 
 
 def _read_anchor(g: Grammar, text: str, match: re.Match, limit: int, found: list[Quantity]) -> Quantity | None:
@@ -233,8 +238,9 @@ def _read_anchor(g: Grammar, text: str, match: re.Match, limit: int, found: list
         number_max = parse_number(tail.group("n"))
         if number_max > number:
             pos = tail.end()
-            if BETWEEN_BEFORE.search(text, max(0, span_start - 10), span_start):
-                span_start = BETWEEN_BEFORE.search(text, max(0, span_start - 10), span_start).start()
+            between = BETWEEN_BEFORE.search(text, max(0, span_start - 10), span_start)
+            if between:
+                span_start = between.start()
             qualifier = "range"
         else:
             number_max = None
@@ -256,7 +262,7 @@ def _read_anchor(g: Grammar, text: str, match: re.Match, limit: int, found: list
 
     currency_after = g.currency_after.match(text, pos)
     if currency_after and _is_class_label(text, number_text, currency_after, scale_word):
-        label_end = CLASS_LABEL_TAIL.match(text, currency_after.end()).end() - currency_after.end()
+        label_end = end_of_empty_match(CLASS_LABEL_TAIL, text, currency_after.end()) - currency_after.end()
         unit = _counted_noun(g, text, currency_after.end() + label_end, limit, found, match.start())
         if unit is None:
             return None
@@ -301,7 +307,7 @@ def _is_class_label(text: str, number_text: str, currency: re.Match, scale_word:
     if not scale_word or "-" not in currency.group("sep") or number_text[:1].isdigit():
         return False
     rest = text[currency.end():currency.end() + 40]
-    return bool(CLASS_LABEL_TAIL.match(rest).group(0)) or _starts_with_plural(rest)
+    return end_of_empty_match(CLASS_LABEL_TAIL, rest, 0) > 0 or _starts_with_plural(rest)
 
 
 def _starts_with_plural(rest: str) -> bool:
@@ -415,6 +421,8 @@ def _np_broken(gap: str) -> bool:
 def _coordinated_noun(g, text, pos, limit, found) -> str | None:
     """'86 high-tech and 64 emerging-industry companies': the first number counts the second's noun."""
     number = NUMBER_NEXT.match(text, pos)
+    if number is None:
+        return None
     return _counted_noun(g, text, number.end(), limit, found, number.start("n"))
 
 
@@ -440,7 +448,7 @@ LABEL_VERB_BEFORE = re.compile(
 
 def _scale_labels(g: Grammar, text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
     """'reach the trillion-yuan level', 'crossed the trillion-yuan threshold': an amount without a number."""
-    labels = []
+    labels: list[Quantity] = []
     low = lowered(text)
     if not any(tail in low for tail in SCALE_LABEL_TAILS):
         return labels
@@ -459,7 +467,7 @@ def _scale_labels(g: Grammar, text: str, start: int, end: int, found: list[Quant
 
 def _fractions(text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
     """'over half of', 'one-third of': a share stated as a fraction."""
-    shares = []
+    shares: list[Quantity] = []
     low = lowered(text)
     if not any(head in low for head in FRACTION_HEADS):
         return shares
