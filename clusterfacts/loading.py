@@ -213,6 +213,7 @@ class PreparedBatch:
     to_read: list[tuple[Candidate, os.stat_result]] = field(default_factory=list)
     rejected: list[dict] = field(default_factory=list)
     documents: Iterable[Document | Rejection] = ()  # read_document's results, in to_read's order
+    known_paths: set[str] = field(default_factory=set)  # to_read's paths already in raw.source_files
 
 
 def _prepare_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, batch: list[Candidate]) -> PreparedBatch:
@@ -235,6 +236,8 @@ def _prepare_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, batch: 
         if known.get(candidate.path) == (stat.st_size, stat.st_mtime_ns):
             summary.unchanged += 1
             continue
+        if candidate.path in known:
+            prepared.known_paths.add(candidate.path)
         to_read.append((candidate, stat))
     return prepared
 
@@ -280,10 +283,11 @@ def _land_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, prepared: 
         insert_rows(conn, "raw.fact_validations", validations)
         insert_rows(conn, "raw.mentions", new_mentions, run_id=run_id)
         insert_rows(conn, "raw.rejected_files", rejected)
-        if source_files:
-            paths = [row["source_path"] for row in source_files]
-            conn.execute(f"delete from raw.source_files where {in_list('source_path', paths)}", paths)
-            insert_rows(conn, "raw.source_files", source_files, run_id=run_id)
+        # a new file has no row to replace, and looking for one costs an index probe per path
+        replaced = [row["source_path"] for row in source_files if row["source_path"] in prepared.known_paths]
+        if replaced:
+            conn.execute(f"delete from raw.source_files where {in_list('source_path', replaced)}", replaced)
+        insert_rows(conn, "raw.source_files", source_files, run_id=run_id)
         conn.execute("commit")
     except BaseException:
         conn.execute("rollback")

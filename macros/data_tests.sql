@@ -46,3 +46,16 @@ where metric_id = 'output_share' and unit = 'percent' and not is_suppressed and 
 group by story_id, sentence, geography_id, cluster_id
 having sum({{ column_name }}) > 100
 {% endtest %}
+
+
+{% test unique_for_untested_facts(model, column_name) %}
+{#- `unique` for a model whose tests look at the rows not yet tested (macros/untested_facts.sql):
+    no value of those rows appears twice in the whole model, old rows included -#}
+select {{ column_name }} as unique_field, count(*) as n_records
+from {{ model }}
+where {{ column_name }} in (
+    select untested.{{ column_name }} from {{ model }} as untested where {{ facts_not_yet_tested() }}
+)
+group by {{ column_name }}
+having count(*) > 1
+{% endtest %}

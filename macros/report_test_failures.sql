@@ -2,7 +2,8 @@
     traceable to its fact without opening the warehouse. Tests store their failures. -#}
 {% macro report_test_failures(results) %}
     {% if execute %}
-        {% for result in results if result.node.resource_type == 'test' and result.status in ('fail', 'error') %}
+        {#- an errored test stored nothing: its message says what went wrong -#}
+        {% for result in results if result.node.resource_type == 'test' and result.status == 'fail' %}
             {% if result.node.relation_name %}
                 {% set rows = run_query('select * from ' ~ result.node.relation_name ~ ' limit 20') %}
                 {% for row in rows %}

@@ -59,6 +59,15 @@ def test_a_changed_file_is_read_again(database, article_folder):
     target.write_text(target.read_text() + "\nThe district now has 12 hospitals.\n")
     summary = load([str(article_folder)], database)
     assert (summary.loaded, summary.unchanged) == (1, 4)
+    conn = duckdb.connect(str(database), read_only=True)
+    try:
+        rows = conn.execute("""
+            select s.source_path, a.text from raw.source_files s join raw.articles a using (content_hash)
+        """).fetchall()
+    finally:
+        conn.close()
+    assert len(rows) == 5 and len({path for path, _ in rows}) == 5, "one source row per path, the old one replaced"
+    assert dict(rows)[str(target)].endswith("12 hospitals.\n")
 
 
 def test_bad_inputs_are_loaded_or_rejected_with_a_reason_and_the_run_goes_on(database, tmp_path):

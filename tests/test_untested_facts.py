@@ -1,0 +1,71 @@
+"""Tests on fct_facts look at the rows not yet tested (macros/untested_facts.sql): a daily
+build checks the day's stories, and a failing fact is checked again until it is fixed."""
+
+import duckdb
+
+from clusterfacts.loading import load
+from conftest import ARTICLES, run_dbt
+
+BAD_SHARE = """Minhang biomedicine output rises
+
+Shanghai, March 3, 2025 -- Minhang District said on Monday that its biomedicine cluster accounted for 140 percent \
+of the district's industrial output value in 2024, a figure officials called a record.
+"""
+SHARE_TEST = "output_share_is_a_percent_of_a_whole"
+
+
+def builds_recorded_as_tested(database) -> list:
+    conn = duckdb.connect(str(database), read_only=True)
+    try:
+        return conn.execute("select facts_built_through from test_failures.tested_fact_builds").fetchall()
+    finally:
+        conn.close()
+
+
+def build(database, tmp_path, *args):
+    return run_dbt(["build", "--exclude-resource-type", "unit_test", *args], database, check=False,
+                   target_dir=tmp_path / "target")
+
+
+def share_failures(result) -> list[str]:
+    return [line for line in result.stdout.splitlines() if "FAILED " in line and SHARE_TEST in line]
+
+
+def test_a_failing_fact_is_tested_again_until_it_is_fixed(tmp_path):
+    database = tmp_path / "w.duckdb"
+    load([str(ARTICLES)], database, validate=False)
+    assert build(database, tmp_path).returncode == 0
+    assert len(builds_recorded_as_tested(database)) == 1, "a passing build records that its rows are tested"
+
+    day_two = tmp_path / "day_two"
+    day_two.mkdir()
+    (day_two / "bad.txt").write_text(BAD_SHARE, encoding="utf-8")
+    load([str(day_two)], database, validate=False)
+    first, second = build(database, tmp_path), build(database, tmp_path)
+
+    assert first.returncode != 0 and share_failures(first), first.stdout[-3000:]
+    assert second.returncode != 0 and share_failures(second), "a build after a failing one tests the bad row again"
+    assert len(builds_recorded_as_tested(database)) == 1, "a failing build records nothing"
+
+
+def test_rows_already_tested_are_not_scanned_again_unless_asked(tmp_path):
+    database = tmp_path / "w.duckdb"
+    load([str(ARTICLES)], database, validate=False)
+    assert build(database, tmp_path).returncode == 0
+    conn = duckdb.connect(str(database))
+    tampered = conn.execute("""
+        update intermediate.int_facts_deduplicated set value = 150
+        where fact_id = (
+            select min(fact_id) from intermediate.int_facts_deduplicated
+            where metric_id = 'output_share' and unit = 'percent' and not is_corrected
+        )
+    """).fetchone()[0]
+    conn.close()
+    assert tampered == 1
+
+    scoped = run_dbt(["test", "--select", SHARE_TEST], database, check=False, target_dir=tmp_path / "target")
+    everything = run_dbt(["test", "--select", SHARE_TEST, "--vars", "{test_all_facts: true}"], database,
+                         check=False, target_dir=tmp_path / "target")
+
+    assert scoped.returncode == 0, "a row tested by a passing build is not scanned by the next"
+    assert everything.returncode != 0 and share_failures(everything), "test_all_facts scans every row"
