@@ -3,7 +3,7 @@
     one story's rows stay exact; rows already tested are unchanged since (an incremental
     build rewrites only the stories it rebuilds), and a failing build records nothing, so
     its rows are tested again by the next build until they pass. At a million articles
-    this turns ~20 s of full scans per daily build into checks of the day's rows.
+    a daily build's tests took 25 s of node time with full scans, 16 s this way.
     `--vars '{test_all_facts: true}'` tests every row; a full refresh rebuilds, and so
     tests, every row. -#}
 
