@@ -25,7 +25,27 @@ with
         union
         select story_id from {{ this }} where is_corrected
     ),
+
+    facts_to_normalise as (
+        -- the facts of those stories, picked before the normalising joins: a filter on
+        -- their result would be applied after normalising every fact
+        select facts.*
+        from {{ ref('int_facts_in_context') }} as facts
+        where facts.article_id in (
+            select stories.article_id
+            from {{ ref('int_story_groups') }} as stories
+            where stories.story_id in (select stories_to_build.story_id from stories_to_build)
+        )
+    ),
+{% else %}
+    facts_to_normalise as (
+        select * from {{ ref('int_facts_in_context') }}
+    ),
 {% endif %}
+
+normalised as (
+    {{ normalised_facts('facts_to_normalise') }}
+),
 
 ranked as (
     select
@@ -40,10 +60,7 @@ ranked as (
         max(facts.fact_year) over (
             partition by facts.story_id, facts.kind, facts.value, facts.unit, facts.context_hash
         ) as any_copy_year
-    from {{ ref('int_facts_normalised') }} as facts
-    {% if is_incremental() %}
-        where facts.story_id in (select stories_to_build.story_id from stories_to_build)
-    {% endif %}
+    from normalised as facts
 ),
 
 kept as (
