@@ -6,7 +6,6 @@
     pre_hook="{% if is_incremental() %}{{ delete_facts_of_departed_articles() }}{% endif %}"
 ) }}
 
--- depends_on: {{ ref('int_story_groups') }}, {{ ref('corrections') }}, {{ ref('int_facts_in_context') }}
 -- a fact counted once per story: copies of it in other articles of the same story
 -- (same kind, value and unit, and the same words around it) collapse into the canonical
 -- article's copy, which takes what the other copies know (a year resolved through another
