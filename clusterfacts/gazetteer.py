@@ -10,6 +10,7 @@ from typing import NamedTuple
 from clusterfacts.patterns import (end_of_empty_match, find_first_of, find_where, lowered, search_where,
                                    starts_a_name, starts_a_word, trie_alternation)
 from clusterfacts.reference import Reference, load_reference
+from clusterfacts.word_scan import WordScanner
 
 COMPANY_SUFFIXES = (
     "Co", "Co.", "Ltd", "Ltd.", "Limited", "Corporation", "Corp", "Corp.", "Inc", "Inc.", "Holding", "Holdings",
@@ -60,8 +61,9 @@ class Mention(NamedTuple):  # a tuple: an article has thousands, and tuples are 
 class Gazetteer:
     ref: Reference
     places: re.Pattern
+    place_words: WordScanner  # the place aliases in lower case, for the scan of the lower-cased text
     place_anaphora: re.Pattern
-    clusters: re.Pattern
+    cluster_words: WordScanner
 
 
 @lru_cache(maxsize=4)
@@ -72,10 +74,10 @@ def gazetteer(ref: Reference | None = None) -> Gazetteer:
     return Gazetteer(
         ref=ref,
         places=re.compile(r"(" + trie_alternation(place_aliases) + r")(?![\w-])"),
+        place_words=WordScanner(alias.lower() for alias in place_aliases),
         place_anaphora=re.compile(
             r"[Tt]he\s+(?:(?:development|industrial|economic|pilot|free\s+trade)\s+)?(?P<kind>zone|park|district)\b"),
-        # Matched in the lower-cased text: the aliases are lower case.
-        clusters=re.compile(r"(" + trie_alternation(cluster_aliases) + r")(?![\w+-])"),
+        cluster_words=WordScanner(cluster_aliases),  # lower case: matched in the lower-cased text
     )
 
 
@@ -91,25 +93,36 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, ref: Refere
 
 def _places(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
     found: list[Mention] = []
-    events = [(m.start(), "name", m) for m in find_where(g.places, text, start, end, starts_a_name)]
+    aliases = g.ref.geography_aliases
+
+    def is_alias_ending_a_word(at: int, stop: int) -> bool:  # the regex (alias)(?![\w-]), case and all
+        return text[at:stop] in aliases and (stop == end or not _word_char(text, stop))
+
+    def follows_no_word(at: int) -> bool:
+        return at == 0 or not _word_char(text, at - 1)
+
+    events: list[tuple[int, str, tuple[int, int] | re.Match]] = [
+        (at, "name", (at, stop))
+        for at, stop in g.place_words.find(lowered(text), start, end, is_alias_ending_a_word, follows_no_word)]
     events += [(m.start(), "anaphora", m)
                for m in find_where(g.place_anaphora, text, start, end, starts_a_word)]
-    for _, what, match in sorted(events, key=lambda e: e[0]):
-        if what == "name":
-            if _inside_a_name(text, match, g):
+    for _, what, found_at in sorted(events, key=lambda e: e[0]):
+        if isinstance(found_at, tuple):
+            at, stop = found_at
+            if _inside_a_name(text, stop, g):
                 continue
-            found.append(Mention("geography", g.ref.geography_aliases[match.group(1)], match.start(), match.end(),
-                                 match.group(0)))
+            found.append(Mention("geography", aliases[text[at:stop]], at, stop, text[at:stop]))
         else:
+            match = found_at
             referent = _last_place_of_level(found, g, match.group("kind"))
             if referent:
                 found.append(Mention("geography", referent, match.start(), match.end(), match.group(0)))
     return found
 
 
-def _inside_a_name(text: str, match: re.Match, g: Gazetteer) -> bool:
+def _inside_a_name(text: str, name_end: int, g: Gazetteer) -> bool:
     """'Shanghai Aerospace Innovation Center' names an organisation, not the city."""
-    after = CAPITALISED_WORD_AFTER.match(text, match.end(), match.end() + 40)
+    after = CAPITALISED_WORD_AFTER.match(text, name_end, name_end + 40)
     if not after:
         return False
     return not g.places.match(text, after.start(1)) and after.group(1) not in ("District", "Province", "City", "Town")
@@ -128,11 +141,18 @@ def _last_place_of_level(found: list[Mention], g: Gazetteer, kind: str) -> str |
 def _clusters(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
     mentions = []
     low = lowered(text)
-    for match in find_where(g.clusters, low, start, end, starts_a_name):
-        alias = text[match.start():match.end()]
-        if match.group(1) == "ai" and alias != "AI":
+
+    def ends_a_name(at: int, stop: int) -> bool:  # the regex's (?![\w+-])
+        return stop == end or not (_word_char(low, stop) or low[stop] == "+")
+
+    def follows_no_name(at: int) -> bool:  # the regex's (?<![\w-])
+        return at == 0 or not _word_char(low, at - 1)
+
+    for at, stop in g.cluster_words.find(low, start, end, ends_a_name, follows_no_name):
+        alias = text[at:stop]
+        if low[at:stop] == "ai" and alias != "AI":
             continue  # only the capitalised acronym
-        mentions.append(Mention("cluster", g.ref.cluster_aliases[match.group(1)], match.start(), match.end(), alias))
+        mentions.append(Mention("cluster", g.ref.cluster_aliases[low[at:stop]], at, stop, alias))
     return mentions
 
 

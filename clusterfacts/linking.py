@@ -9,15 +9,16 @@ from the dbt seeds through the gazetteer and reference modules.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from clusterfacts.gazetteer import Mention, find_mentions
 from clusterfacts.layout import Layout
-from clusterfacts.patterns import YEAR, find_where, lowered, search_where, starts_a_word, trie_alternation
+from clusterfacts.patterns import YEAR, find_where, lowered, starts_a_word, trie_alternation
 from clusterfacts.quantities import Quantity
 from clusterfacts.reference import Reference, load_reference
+from clusterfacts.word_scan import WordScanner, word_ends_at, word_starts_in
 
 # A break is its group "gap" where it has one: a sentence ends after its full stop, before the
 # space. Starting on the stop rather than looking behind for it lets the scan skip ahead.
@@ -42,7 +43,7 @@ TARGET_CUE_WORDS = (
     "seeks to", "intend to", "intends to", "paving the way", "building", "to build", "creating", "to create",
     "to establish", "to cultivate", "to foster", "to reach", "strive", "strives", "striving", "strived")
 # Both matched in the lower-cased text.
-TARGET_CUE = re.compile(rf"(?:{trie_alternation(TARGET_CUE_WORDS)})\b")
+TARGET_CUES = WordScanner(TARGET_CUE_WORDS)
 BY_YEAR = re.compile(r"(?:by|by the end of|before)\s+(?P<y>(?:19|20)\d\d)\b")
 INHERITS_PREVIOUS = re.compile(r"(?:This|These|It)\s+(?:comprises|includes|consists|covers|involves)\b")
 EXPLICIT_YEAR = re.compile(
@@ -72,6 +73,7 @@ class SentenceFacts:
     clause_breaks: list[tuple[int, int]]
     target_cues: list[int]        # offsets of target cue words outside document names
     due_year: int | None
+    company_anaphora: list[re.Match]
 
 
 @dataclass
@@ -88,6 +90,7 @@ class ArticleContext:
     clause_break: re.Pattern = CLAUSE_BREAK
     sentence_starts: list[int] = field(default_factory=list)
     sentence_facts: dict[int, SentenceFacts] = field(default_factory=dict)
+    cluster_subjects: dict[int, str | None] = field(default_factory=dict)  # by index in by_kind["cluster"]
 
     def __post_init__(self) -> None:
         self.sentence_starts = [s.start for s in self.sentences]
@@ -169,10 +172,12 @@ def link_quantities(text: str, layout: Layout, quantities: list[Quantity],
 def _read_sentence(ctx: ArticleContext, sentence: Segment) -> SentenceFacts:
     names = [(m.start, m.end) for m in ctx.mentions_of("policy", sentence.start, sentence.end)]
     low = lowered(ctx.text)
-    cues = [cue.start() for cue in find_where(TARGET_CUE, low, sentence.start, sentence.end, starts_a_word)
-            if not any(s <= cue.start() < e for s, e in names)]
+    cues = [at for at, _ in TARGET_CUES.find(low, sentence.start, sentence.end,
+                                             word_ends_at(low, sentence.end), word_starts_in(low))
+            if not any(s <= at < e for s, e in names)]
     breaks = [(m.start(), m.end()) for m in ctx.clause_break.finditer(ctx.text, sentence.start, sentence.end)]
-    return SentenceFacts(breaks, cues, _due_year(ctx, sentence))
+    anaphora = list(find_where(COMPANY_ANAPHORA, ctx.text, sentence.start, sentence.end, starts_a_word))
+    return SentenceFacts(breaks, cues, _due_year(ctx, sentence), anaphora)
 
 
 def link(ctx: ArticleContext, q: Quantity) -> dict:
@@ -189,7 +194,7 @@ def link(ctx: ArticleContext, q: Quantity) -> dict:
         "metric": metric,
         "geography": _geography(ctx, q, clause),
         "cluster": None if metric == "cluster_count" else _cluster(ctx, q, clause, sentence),
-        "company": _company(ctx, q, clause, sentence),
+        "company": _company(ctx, q, clause, sentence, facts),
         "year": None if is_target else _year(ctx, q, clause, sentence),
         "is_target": is_target,
         "target_year": target_year,
@@ -285,15 +290,20 @@ LIST_GAP = re.compile(r"^\s*(?:clusters?|industry|industries|sectors?)?\s*(?:,|a
 
 def _unless_a_list(ctx: ArticleContext, mention: Mention) -> str | None:
     """A cluster named in a list of several ('A, B and C') is not the subject of one figure."""
-    clusters = ctx.by_kind["cluster"][0]
-    index = next(i for i, m in enumerate(clusters) if m is mention)
-    first = last = index
-    while first > 0 and _listed_together(ctx, clusters[first - 1], clusters[first]):
-        first -= 1
-    while last < len(clusters) - 1 and _listed_together(ctx, clusters[last], clusters[last + 1]):
-        last += 1
-    listed = {m.entity for m in clusters[first:last + 1]}
-    return mention.entity if len(listed) == 1 else None
+    clusters, starts = ctx.by_kind["cluster"]
+    index = bisect_left(starts, mention.start)
+    while clusters[index] is not mention:
+        index += 1
+    if index not in ctx.cluster_subjects:
+        first = last = index
+        while first > 0 and _listed_together(ctx, clusters[first - 1], clusters[first]):
+            first -= 1
+        while last < len(clusters) - 1 and _listed_together(ctx, clusters[last], clusters[last + 1]):
+            last += 1
+        listed = {m.entity for m in clusters[first:last + 1]}
+        for member in range(first, last + 1):
+            ctx.cluster_subjects[member] = clusters[member].entity if len(listed) == 1 else None
+    return ctx.cluster_subjects[index]
 
 
 def _listed_together(ctx: ArticleContext, first: Mention, second: Mention) -> bool:
@@ -302,12 +312,12 @@ def _listed_together(ctx: ArticleContext, first: Mention, second: Mention) -> bo
 
 # --- company --------------------------------------------------------------
 
-def _company(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segment) -> str | None:
+def _company(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segment, facts: SentenceFacts) -> str | None:
     named = [m for m in ctx.mentions_of("company", clause.start, q.start)
              if not EXAMPLES_BEFORE.search(ctx.text, max(0, m.start - 12), m.start)]
     if named:
         return named[-1].entity
-    anaphora = search_where(COMPANY_ANAPHORA, ctx.text, sentence.start, clause.end, starts_a_word)
+    anaphora = next((m for m in facts.company_anaphora if m.end() <= clause.end), None)
     if not anaphora:
         return None
     if PRONOUN.fullmatch(anaphora.group(0)) and ctx.mentions_of("geography", sentence.start, anaphora.start()):

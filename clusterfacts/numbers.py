@@ -20,7 +20,7 @@ WORD_NUMBER = rf"{_ATOM}(?:[ -](?:and )?(?:hundred|thousand|{_ATOM}))*"
 # Written to begin with a bare \d so that a scan can skip ahead to the next digit.
 DIGIT_NUMBER = r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
 # The words a number in words begins with, for a scan to find its candidates.
-FIRST_NUMBER_WORD = trie_alternation(list(UNITS) + list(TENS))
+FIRST_NUMBER_WORDS = tuple(UNITS) + tuple(TENS)
 NUMBER = rf"(?:{DIGIT_NUMBER}|\b(?:{WORD_NUMBER})\b)"
 
 

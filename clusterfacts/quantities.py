@@ -16,10 +16,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from clusterfacts.numbers import DIGIT_NUMBER, FIRST_NUMBER_WORD, NUMBER, WORD_NUMBER, parse_number
+from clusterfacts.numbers import DIGIT_NUMBER, FIRST_NUMBER_WORDS, NUMBER, WORD_NUMBER, parse_number
 from clusterfacts.patterns import (YEAR, end_of_empty_match, find_where, is_word_char, lowered, search_where,
                                    starts_a_name, starts_a_word, trie_alternation)
 from clusterfacts.reference import Reference, load_reference
+from clusterfacts.word_scan import WordScanner
 
 QUALIFIER_WORDS = {
     "approximate": ["nearly", "almost", "about", "around", "approximately", "roughly", "some",
@@ -47,7 +48,7 @@ FRACTION_HEADS = ("half", "third", "quarter")
 FRACTION_LEAD = re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<q>{_QUALIFIER}|one)\s+$", re.IGNORECASE)
 
 DIGITS_AT = re.compile(rf"(?P<n>{DIGIT_NUMBER})")
-NUMBER_WORD_START = re.compile(FIRST_NUMBER_WORD)
+NUMBER_WORD_STARTS = WordScanner(FIRST_NUMBER_WORDS)  # matched in the lower-cased text
 NUMBER_WORDS_AT = re.compile(rf"(?P<n>{WORD_NUMBER})\b")
 RANGE_TAIL = re.compile(rf"\s*(?:-|–|—|to|and)\s*(?:(?P<cur>us\$|\$|¥|rmb|€)\s*)?(?P<n>{NUMBER})\b", re.IGNORECASE)
 DATE_TAIL = re.compile(r"[-/.]\d{1,2}[-/.]\d{1,4}\b|:\d\d\b")
@@ -178,37 +179,37 @@ def _digits_at(text: str, pos: int, end: int) -> re.Match | None:
     return search_where(DIGITS_AT, text, pos, end, lambda match: _anchor_may_start(text, match.start()))
 
 
-def _number_words_at(text: str, pos: int, end: int) -> re.Match | None:
-    """The next number in words: a candidate first word, then the whole number read from it."""
+def _numbers_in_words(text: str, start: int, end: int) -> list[re.Match]:
+    """Every number in words that may anchor a quantity: a first number word, then the whole number."""
     low = lowered(text)
-    while (first := search_where(NUMBER_WORD_START, low, pos, end,
-                                 lambda match: _anchor_may_start(text, match.start()))) is not None:
-        whole = NUMBER_WORDS_AT.match(low, first.start(), end)
-        if whole:
-            return whole
-        pos = first.start() + 1
-    return None
+    numbers = []
+    for at in sorted(NUMBER_WORD_STARTS.ends_by_start(low, start, end)):
+        if _anchor_may_start(text, at) and (whole := NUMBER_WORDS_AT.match(low, at, end)):
+            numbers.append(whole)
+    return numbers
 
 
 def _anchors(text: str, start: int, end: int):
     """Numbers in digits or in words, in order: where the grammar anchors a quantity.
 
-    Each kind is searched on its own so that each scan can skip ahead; no number
-    starts with both a digit and a letter, so the two never start at one place.
+    Digits are searched on as the scan goes; no number starts with both a digit and
+    a letter, so a number in digits and one in words never start at one place.
     """
-    digits, words = _digits_at(text, start, end), _number_words_at(text, start, end)
+    digits, words = _digits_at(text, start, end), _numbers_in_words(text, start, end)
+    next_word = 0
     while True:
-        if digits is not None and (words is None or digits.start() < words.start()):
+        word = words[next_word] if next_word < len(words) else None
+        if digits is not None and (word is None or digits.start() < word.start()):
             match = digits
-        elif words is not None:
-            match = words
+        elif word is not None:
+            match = word
         else:
             return
         yield match
         if digits is not None and digits.start() < match.end():
             digits = _digits_at(text, match.end(), end)
-        if words is not None and words.start() < match.end():
-            words = _number_words_at(text, match.end(), end)
+        while next_word < len(words) and words[next_word].start() < match.end():
+            next_word += 1
 
 
 def _is_range_or_date(text: str, match: re.Match) -> bool:

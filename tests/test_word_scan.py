@@ -1,0 +1,61 @@
+"""The vocabulary scan finds what the regex alternation it replaces would find."""
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clusterfacts.patterns import find_where, is_word_char, starts_a_name, starts_a_word, trie_alternation
+from clusterfacts.word_scan import WordScanner, word_ends_at, word_starts_in
+
+# Prefixes of each other, overlapping, multi-word and one-letter words: the shapes that make a scan go wrong.
+WORDS = ["ai", "a", "new energy", "new energy vehicle", "energy", "bio", "biomedicine", "medicine", "it",
+         "its", "one", "ones", "seven", "seventeen", "plan to", "plan"]
+PIECES = WORDS + [" ", "-", "+", "said", "x", ", ", ".", "\n", "vehicles", "AI", "1"]
+
+
+def regex_spans(pattern: re.Pattern, text: str, start: int, end: int, accept) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in find_where(pattern, text, start, end, accept)]
+
+
+def not_name_char(text: str, index: int) -> bool:
+    return not (is_word_char(text[index]) or text[index] in "+-")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the new energy vehicle sector", [(4, 22)]),      # the longest word at a start wins
+    ("new energy vehicles", [(0, 10)]),                # ... unless what follows rules it out
+    ("said ai", [(5, 7)]),                             # no match inside a word
+    ("seventeen", [(0, 9)]),
+    ("biomedicine medicine", [(0, 11), (12, 20)]),
+])
+def test_examples(text, expected):
+    scanner = WordScanner(WORDS)
+    assert list(scanner.find(text, 0, len(text), word_ends_at(text, len(text)), word_starts_in(text))) == expected
+
+
+def test_an_empty_word_is_refused():
+    with pytest.raises(ValueError):
+        WordScanner(["yuan", ""])
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(PIECES), max_size=25), data=st.data())
+def test_same_spans_as_the_regex(pieces, data):
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    scanner = WordScanner(WORDS)
+    alternation = trie_alternation(WORDS)
+
+    # The target cues' shape: (?:words)\b with \b checked before the match.
+    word_bounded = re.compile(rf"(?:{alternation})\b")
+    assert list(scanner.find(text, start, end, word_ends_at(text, end), word_starts_in(text))) == \
+        regex_spans(word_bounded, text, start, end, starts_a_word)
+
+    # The clusters' shape: (alias)(?![\w+-]) with (?<![\w-]) checked before the match.
+    name_bounded = re.compile(rf"(?:{alternation})(?![\w+-])")
+    assert list(scanner.find(text, start, end, lambda at, stop: stop == end or not_name_char(text, stop),
+                             lambda at: at == 0 or not (is_word_char(text[at - 1]) or text[at - 1] == "-"))) == \
+        regex_spans(name_bounded, text, start, end, starts_a_name)
