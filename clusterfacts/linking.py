@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from clusterfacts.gazetteer import Mention, find_mentions
 from clusterfacts.layout import Layout
-from clusterfacts.patterns import YEAR, find_where, lowered, starts_a_word, trie_alternation
+from clusterfacts.patterns import YEAR, find_where, lowered, starts_a_word, trie_alternation, vocabulary_key
 from clusterfacts.quantities import Quantity
 from clusterfacts.reference import Reference, load_reference
 from clusterfacts.word_scan import WordScanner, word_ends_at, word_starts_in
@@ -230,7 +230,7 @@ def _money_metric(ctx: ArticleContext, q: Quantity, clause: Segment) -> str:
     last = None
     for last in pattern.finditer(ctx.text, clause.start, q.start):
         pass
-    return cues[last.group(0).lower()] if last else "output_value"
+    return cues[vocabulary_key(last.group(0))] if last else "output_value"
 
 
 @lru_cache(maxsize=4)
@@ -339,7 +339,7 @@ def _year(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segment |
     if ctx.publication_year is not None and lowered(ctx.text).find("year", clause.start, clause.end) >= 0:
         offsets = {"this": 0, "last": -1, "next": 1, "the previous": -1, "the past": -1}
         for match in RELATIVE_YEAR.finditer(ctx.text, clause.start, clause.end):
-            which = " ".join(match.group("which").lower().split())
+            which = " ".join(vocabulary_key(match.group("which")).split())
             candidates.append((_distance(match, q), ctx.publication_year + offsets[which]))
     if not candidates and sentence is not None and clause.start > sentence.start:
         return _year(ctx, q, Segment(sentence.start, _opening_adverbial_end(ctx.text, sentence)), sentence)
@@ -378,7 +378,7 @@ def _target_year(ctx: ArticleContext, sentence: Segment, facts: SentenceFacts) -
     if facts.due_year is not None:
         return facts.due_year
     for match in PLAN_ORDINAL.finditer(ctx.text, sentence.start, sentence.end):
-        period = ctx.ref.plan_periods.get(match.group("n").lower())
+        period = ctx.ref.plan_periods.get(vocabulary_key(match.group("n")))
         if period:
             return period[1]
     return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from clusterfacts.patterns import trie_alternation
+from clusterfacts.patterns import trie_alternation, vocabulary_key
 
 UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -29,7 +29,7 @@ def parse_number(text: str) -> float:
     text = text.strip()
     if text[:1].isdigit():
         return float(text.replace(",", ""))
-    return float(_parse_words(text.lower()))
+    return float(_parse_words(vocabulary_key(text)))
 
 
 def _parse_words(text: str) -> int:

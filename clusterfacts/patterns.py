@@ -52,6 +52,15 @@ def lower_keeping_offsets(text: str) -> str:
     return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
 
 
+# The only non-ASCII letters that re.IGNORECASE takes for ASCII ones: 'ſome' matches 'some'.
+_IGNORECASE_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def vocabulary_key(matched: str) -> str:
+    """The lower-case vocabulary word that a case-insensitive match stands for."""
+    return matched.lower() if matched.isascii() else matched.translate(_IGNORECASE_TWINS).lower()
+
+
 @lru_cache(maxsize=1)
 def lowered(text: str) -> str:
     """lower_keeping_offsets of the article being read, computed once however many scans use it."""

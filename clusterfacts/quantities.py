@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from clusterfacts.numbers import DIGIT_NUMBER, FIRST_NUMBER_WORDS, NUMBER, WORD_NUMBER, parse_number
 from clusterfacts.patterns import (YEAR, end_of_empty_match, find_where, is_word_char, lowered, search_where,
-                                   starts_a_name, starts_a_word, trie_alternation)
+                                   starts_a_name, starts_a_word, trie_alternation, vocabulary_key)
 from clusterfacts.reference import Reference, load_reference
 from clusterfacts.word_scan import WordScanner
 
@@ -251,13 +251,13 @@ def _read_anchor(g: Grammar, text: str, match: re.Match, limit: int, found: list
         g.scale_abbrev.match(text, pos) if number_text[-1].isdigit() else None)
     if scale_match:
         words = SCALE_WORDS_IN.findall(scale_match.group(0))
-        scale_word = " ".join(w.lower() for w in words)
+        scale_word = " ".join(vocabulary_key(w) for w in words)
         for word in words:
-            scale *= g.ref.scale_words[word.lower()]
+            scale *= g.ref.scale_words[vocabulary_key(word)]
         pos = scale_match.end()
 
     if currency_before:
-        code = g.ref.currencies[currency_before.group("c").lower()][0]
+        code = g.ref.currencies[vocabulary_key(currency_before.group("c"))][0]
         return _finish(text, "money", span_start, pos, number, number_max, scale_word, scale, 1.0,
                        qualifier, code, currency_before.group("c"))
 
@@ -270,7 +270,7 @@ def _read_anchor(g: Grammar, text: str, match: re.Match, limit: int, found: list
         return _finish(text, "count", span_start, match.end(), number, None, None, 1.0, 1.0,
                        qualifier, unit, None)
     if currency_after:
-        code = g.ref.currencies[currency_after.group("c").lower()][0]
+        code = g.ref.currencies[vocabulary_key(currency_after.group("c"))][0]
         return _finish(text, "money", span_start, currency_after.end(), number, number_max, scale_word,
                        scale, 1.0, qualifier, code, currency_after.group("c"))
 
@@ -283,7 +283,7 @@ def _read_anchor(g: Grammar, text: str, match: re.Match, limit: int, found: list
 
     area = g.area_unit.match(text, pos)
     if area:
-        factor = g.ref.area_units[re.sub(r"[\s-]+", " ", area.group("u").lower())]
+        factor = g.ref.area_units[re.sub(r"[\s-]+", " ", vocabulary_key(area.group("u")))]
         return _finish(text, "area", span_start, area.end(), number, number_max, scale_word, scale, factor,
                        qualifier, "m2", area.group("u"))
 
@@ -297,7 +297,7 @@ def _read_anchor(g: Grammar, text: str, match: re.Match, limit: int, found: list
 
 
 CLASS_LABEL_TAIL = re.compile(r"(?:[- ](?:level|class|scale)\b)?")
-SCALE_WORDS_IN = re.compile(r"[A-Za-z]+")
+SCALE_WORDS_IN = re.compile(r"[^\W\d_]+")  # letters: re.IGNORECASE lets 'bıllion' be a scale word
 HYPHEN_COMPOUND = re.compile(r"-[A-Za-z]")
 NP_BREAK = re.compile(r"[,;:()!?—–.]")
 NUMBER_NEXT = re.compile(rf"\s*(?P<n>{NUMBER})\b", re.IGNORECASE)
@@ -324,7 +324,7 @@ def _starts_with_plural(rest: str) -> bool:
 def _qualifier_before(text: str, at: int) -> tuple[str, int]:
     found = QUALIFIER_BEFORE.search(text, max(0, at - 20), at)
     if found:
-        return QUALIFIER_OF[found.group("q").lower()], found.start("q")
+        return QUALIFIER_OF[vocabulary_key(found.group("q"))], found.start("q")
     return "exact", at
 
 
@@ -476,7 +476,7 @@ def _fractions(text: str, start: int, end: int, found: list[Quantity]) -> list[Q
         lead = FRACTION_LEAD.search(text, max(start, match.start() - 20), match.start())
         if lead is None or any(q.start <= match.start() < q.end for q in found):
             continue
-        qualifier = QUALIFIER_OF.get(lead.group("q").lower(), "exact")
+        qualifier = QUALIFIER_OF.get(vocabulary_key(lead.group("q")), "exact")
         shares.append(Quantity("percent", lead.start("q"), match.end("f"), FRACTIONS[match.group("f")],
                                None, None, 1.0, 1.0, qualifier, "percent", text[match.start("f"):match.end("f")]))
     return shares

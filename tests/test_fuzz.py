@@ -33,7 +33,9 @@ def mutated_articles(draw):
         action = draw(st.sampled_from(["insert", "delete", "replace", "duplicate"]))
         piece = draw(st.text(max_size=12) | st.sampled_from(
             ["billion", "yuan", "US$", "%", "(", ")", "-", "by 2030", "last year", "the zone", " percent", "\n",
-             "Co., Ltd.", "\"", "—", "one", "0", "1,2", "between", "Five-Year Plan"]))
+             "Co., Ltd.", "\"", "—", "one", "0", "1,2", "between", "Five-Year Plan",
+             # letters re.IGNORECASE takes for ASCII ones, inside vocabulary words
+             "ſome", "bıllion", "thırty", "thiſ year", "MİLLİON", "dollarſ", "\u212am"]))
         if action == "insert":
             text = text[:position] + piece + text[position:]
         elif action == "delete":

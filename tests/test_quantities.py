@@ -193,3 +193,15 @@ def test_no_sequence_of_grammar_words_makes_it_raise(words):
     for q in find_quantities(text):
         assert 0 <= q.start < q.end <= len(text)
         assert q.value == q.value  # never NaN
+
+
+@pytest.mark.parametrize("text, span, value, qualifier, scale_word", [
+    # re.IGNORECASE takes 'ſ', 'ı', 'İ' and the Kelvin sign for ASCII letters: each must find its vocabulary word.
+    ("raised ſome 5 bıllion yuan", "ſome 5 bıllion yuan", 5e9, "approximate", "billion"),
+    ("rose 20 to thırty percent", "20 to thırty percent", 20, "range", None),
+    ("a site of 5 ſquare kilometers", "5 ſquare kilometers", 5e6, "exact", None),
+    ("ABOUT 3 MİLLİON YUAN", "ABOUT 3 MİLLİON YUAN", 3e6, "approximate", "million"),
+])
+def test_letters_that_ignorecase_takes_for_ascii(text, span, value, qualifier, scale_word):
+    found, q = only(text)
+    assert (found, q.value, q.qualifier, q.scale_word) == (span, value, qualifier, scale_word)
