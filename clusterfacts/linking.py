@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from clusterfacts.gazetteer import Mention, find_mentions
 from clusterfacts.layout import Layout
@@ -62,8 +63,7 @@ PERCENT_CUES = {"growth_rate": re.compile(r"\b(?:growth|grew|grow|increas\w+|ros
                                            r"proportion)\b", re.IGNORECASE)}
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):  # a tuple: quicker to make than a frozen dataclass, and articles have many
     start: int
     end: int
 
@@ -74,6 +74,9 @@ class SentenceFacts:
     target_cues: list[int]        # offsets of target cue words outside document names
     due_year: int | None
     company_anaphora: list[re.Match]
+
+
+NO_MENTIONS: tuple[list[Mention], list[int]] = ([], [])
 
 
 @dataclass
@@ -110,8 +113,8 @@ class ArticleContext:
 
     def mentions_of(self, kind: str, start: int, end: int) -> list[Mention]:
         """Mentions of a kind lying within [start, end), in order."""
-        of_kind, starts = self.by_kind.get(kind, ([], []))
-        first = bisect_right(starts, start - 1)
+        of_kind, starts = self.by_kind.get(kind, NO_MENTIONS)
+        first = bisect_left(starts, start)
         last = bisect_right(starts, end)
         return [m for m in of_kind[first:last] if m.end <= end]
 
