@@ -101,22 +101,18 @@ def _places(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
     def follows_no_word(at: int) -> bool:
         return at == 0 or not _word_char(text, at - 1)
 
-    events: list[tuple[int, str, tuple[int, int] | re.Match]] = [
-        (at, "name", (at, stop))
+    # A place named, as a span, or a match of "the zone"-like words that refer to one, in order.
+    events: list[tuple[int, tuple[int, int] | re.Match]] = [
+        (at, (at, stop))
         for at, stop in g.place_words.find(lowered(text), start, end, is_alias_ending_a_word, follows_no_word)]
-    events += [(m.start(), "anaphora", m)
-               for m in find_where(g.place_anaphora, text, start, end, starts_a_word)]
-    for _, what, found_at in sorted(events, key=lambda e: e[0]):
-        if isinstance(found_at, tuple):
-            at, stop = found_at
-            if _inside_a_name(text, stop, g):
-                continue
-            found.append(Mention("geography", aliases[text[at:stop]], at, stop, text[at:stop]))
-        else:
-            match = found_at
-            referent = _last_place_of_level(found, g, match.group("kind"))
-            if referent:
-                found.append(Mention("geography", referent, match.start(), match.end(), match.group(0)))
+    events += [(m.start(), m) for m in find_where(g.place_anaphora, text, start, end, starts_a_word)]
+    for _, event in sorted(events, key=lambda e: e[0]):
+        if isinstance(event, tuple):
+            at, stop = event
+            if not _inside_a_name(text, stop, g):
+                found.append(Mention("geography", aliases[text[at:stop]], at, stop, text[at:stop]))
+        elif referent := _last_place_of_level(found, g, event.group("kind")):
+            found.append(Mention("geography", referent, event.start(), event.end(), event.group(0)))
     return found
 
 
