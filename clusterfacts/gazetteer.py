@@ -8,7 +8,7 @@ from functools import lru_cache, partial
 from typing import NamedTuple
 
 from clusterfacts.patterns import (end_of_empty_match, find_first_of, find_where, lowered, search_where,
-                                   starts_a_name, starts_a_word, trie_alternation)
+                                   starts_a_word, trie_alternation)
 from clusterfacts.reference import Reference, load_reference
 from clusterfacts.word_scan import WordScanner
 
