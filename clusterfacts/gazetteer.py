@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import NamedTuple
 
-from clusterfacts.patterns import (end_of_empty_match, find_first_of, find_where, lowered, search_where,
-                                   starts_a_word, trie_alternation)
+from clusterfacts.patterns import (end_of_empty_match, find_first_of, find_where, lowered, name_starts_at,
+                                   search_where, starts_a_word, trie_alternation)
 from clusterfacts.reference import Reference, load_reference
 from clusterfacts.word_scan import WordScanner
 
@@ -98,13 +98,11 @@ def _places(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
     def is_alias_ending_a_word(at: int, stop: int) -> bool:  # the regex (alias)(?![\w-]), case and all
         return text[at:stop] in aliases and (stop == end or not _word_char(text, stop))
 
-    def follows_no_word(at: int) -> bool:
-        return at == 0 or not _word_char(text, at - 1)
-
     # A place named, as a span, or a match of "the zone"-like words that refer to one, in order.
     events: list[tuple[int, tuple[int, int] | re.Match]] = [
         (at, (at, stop))
-        for at, stop in g.place_words.find(lowered(text), start, end, is_alias_ending_a_word, follows_no_word)]
+        for at, stop in g.place_words.find(lowered(text), start, end, is_alias_ending_a_word,
+                                            lambda at: name_starts_at(text, at))]
     events += [(m.start(), m) for m in find_where(g.place_anaphora, text, start, end, starts_a_word)]
     for _, event in sorted(events, key=lambda e: e[0]):
         if isinstance(event, tuple):
@@ -141,10 +139,7 @@ def _clusters(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
     def ends_a_name(at: int, stop: int) -> bool:  # the regex's (?![\w+-])
         return stop == end or not (_word_char(low, stop) or low[stop] == "+")
 
-    def follows_no_name(at: int) -> bool:  # the regex's (?<![\w-])
-        return at == 0 or not _word_char(low, at - 1)
-
-    for at, stop in g.cluster_words.find(low, start, end, ends_a_name, follows_no_name):
+    for at, stop in g.cluster_words.find(low, start, end, ends_a_name, lambda at: name_starts_at(low, at)):
         alias = text[at:stop]
         if low[at:stop] == "ai" and alias != "AI":
             continue  # only the capitalised acronym

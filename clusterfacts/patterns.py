@@ -90,10 +90,14 @@ def starts_a_word(match: re.Match) -> bool:
     return word_starts_at(match.string, match.start())
 
 
+def name_starts_at(text: str, index: int) -> bool:
+    """No word character or hyphen just before text[index]: '(?<![\\w-])'."""
+    return index == 0 or not (is_word_char(text[index - 1]) or text[index - 1] == "-")
+
+
 def starts_a_name(match: re.Match) -> bool:
-    """No word character or hyphen just before the match: '(?<![\\w-])'."""
-    at = match.start()
-    return at == 0 or not (is_word_char(match.string[at - 1]) or match.string[at - 1] == "-")
+    """name_starts_at for the start of a match."""
+    return name_starts_at(match.string, match.start())
 
 
 def search_where(pattern: re.Pattern, text: str, pos: int, end: int, accept) -> re.Match | None:
