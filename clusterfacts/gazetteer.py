@@ -10,7 +10,7 @@ from typing import NamedTuple
 from clusterfacts.patterns import (end_of_empty_match, find_first_of, find_where, lowered, name_starts_at,
                                    search_where, starts_a_word, trie_alternation)
 from clusterfacts.reference import Reference, load_reference
-from clusterfacts.word_scan import WordScanner
+from clusterfacts.vocabulary import CLUSTERS, PLACES, words_in
 
 COMPANY_SUFFIXES = (
     "Co", "Co.", "Ltd", "Ltd.", "Limited", "Corporation", "Corp", "Corp.", "Inc", "Inc.", "Holding", "Holdings",
@@ -61,23 +61,18 @@ class Mention(NamedTuple):  # a tuple: an article has thousands, and tuples are 
 class Gazetteer:
     ref: Reference
     places: re.Pattern
-    place_words: WordScanner  # the place aliases in lower case, for the scan of the lower-cased text
     place_anaphora: re.Pattern
-    cluster_words: WordScanner
 
 
 @lru_cache(maxsize=4)
 def gazetteer(ref: Reference | None = None) -> Gazetteer:
     ref = ref or load_reference()
     place_aliases = sorted(ref.geography_aliases, key=len, reverse=True)
-    cluster_aliases = sorted(ref.cluster_aliases, key=len, reverse=True)
     return Gazetteer(
         ref=ref,
         places=re.compile(r"(" + trie_alternation(place_aliases) + r")(?![\w-])"),
-        place_words=WordScanner(alias.lower() for alias in place_aliases),
         place_anaphora=re.compile(
             r"[Tt]he\s+(?:(?:development|industrial|economic|pilot|free\s+trade)\s+)?(?P<kind>zone|park|district)\b"),
-        cluster_words=WordScanner(cluster_aliases),  # lower case: matched in the lower-cased text
     )
 
 
@@ -101,8 +96,8 @@ def _places(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
     # A place named, as a span, or a match of "the zone"-like words that refer to one, in order.
     events: list[tuple[int, tuple[int, int] | re.Match]] = [
         (at, (at, stop))
-        for at, stop in g.place_words.find(lowered(text), start, end, is_alias_ending_a_word,
-                                            lambda at: name_starts_at(text, at))]
+        for at, stop in words_in(text, g.ref)[PLACES].find(start, end, is_alias_ending_a_word,
+                                                           lambda at: name_starts_at(text, at))]
     events += [(m.start(), m) for m in find_where(g.place_anaphora, text, start, end, starts_a_word)]
     for _, event in sorted(events, key=lambda e: e[0]):
         if isinstance(event, tuple):
@@ -139,7 +134,7 @@ def _clusters(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
     def ends_a_name(at: int, stop: int) -> bool:  # the regex's (?![\w+-])
         return stop == end or not (_word_char(low, stop) or low[stop] == "+")
 
-    for at, stop in g.cluster_words.find(low, start, end, ends_a_name, lambda at: name_starts_at(low, at)):
+    for at, stop in words_in(text, g.ref)[CLUSTERS].find(start, end, ends_a_name, lambda at: name_starts_at(low, at)):
         alias = text[at:stop]
         if low[at:stop] == "ai" and alias != "AI":
             continue  # only the capitalised acronym

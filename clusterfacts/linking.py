@@ -19,7 +19,8 @@ from clusterfacts.layout import Layout
 from clusterfacts.patterns import YEAR, find_where, lowered, starts_a_word, trie_alternation, vocabulary_key
 from clusterfacts.quantities import Quantity
 from clusterfacts.reference import Reference, load_reference
-from clusterfacts.word_scan import WordScanner, word_ends_at, word_starts_in
+from clusterfacts.vocabulary import TARGET_CUES, words_in
+from clusterfacts.word_scan import word_ends_at, word_starts_in
 
 # A break is its group "gap" where it has one: a sentence ends after its full stop, before the
 # space. Starting on the stop rather than looking behind for it lets the scan skip ahead.
@@ -38,13 +39,7 @@ COMPANY_ANAPHORA = re.compile(r"(?:(?:The|the)\s+(?:company|firm|factory|manufac
 EXAMPLES_BEFORE = re.compile(r"\b(?:such as|including|like)\s+$")
 PRONOUN = re.compile(r"\b(?:It|its)\b")
 
-TARGET_CUE_WORDS = (
-    "will", "shall", "aim", "aims", "aiming", "aimed", "should", "plan to", "plans to", "planned", "the plan is",
-    "goal", "goals", "target", "targets", "targeting", "expected to", "projected", "is set to", "seek to",
-    "seeks to", "intend to", "intends to", "paving the way", "building", "to build", "creating", "to create",
-    "to establish", "to cultivate", "to foster", "to reach", "strive", "strives", "striving", "strived")
-# Both matched in the lower-cased text.
-TARGET_CUES = WordScanner(TARGET_CUE_WORDS)
+# Matched in the lower-cased text.
 BY_YEAR = re.compile(r"(?:by|by the end of|before)\s+(?P<y>(?:19|20)\d\d)\b")
 INHERITS_PREVIOUS = re.compile(r"(?:This|These|It)\s+(?:comprises|includes|consists|covers|involves)\b")
 EXPLICIT_YEAR = re.compile(
@@ -175,8 +170,8 @@ def link_quantities(text: str, layout: Layout, quantities: list[Quantity],
 def _read_sentence(ctx: ArticleContext, sentence: Segment) -> SentenceFacts:
     names = [(m.start, m.end) for m in ctx.mentions_of("policy", sentence.start, sentence.end)]
     low = lowered(ctx.text)
-    cues = [at for at, _ in TARGET_CUES.find(low, sentence.start, sentence.end,
-                                             word_ends_at(low, sentence.end), word_starts_in(low))
+    cues = [at for at, _ in words_in(ctx.text, ctx.ref)[TARGET_CUES].find(
+                sentence.start, sentence.end, word_ends_at(low, sentence.end), word_starts_in(low))
             if not any(s <= at < e for s, e in names)]
     breaks = [(m.start(), m.end()) for m in ctx.clause_break.finditer(ctx.text, sentence.start, sentence.end)]
     anaphora = list(find_where(COMPANY_ANAPHORA, ctx.text, sentence.start, sentence.end, starts_a_word))

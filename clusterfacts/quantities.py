@@ -16,11 +16,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from clusterfacts.numbers import DIGIT_NUMBER, FIRST_NUMBER_WORDS, NUMBER, WORD_NUMBER, parse_number
+from clusterfacts.numbers import DIGIT_NUMBER, NUMBER, WORD_NUMBER, parse_number
 from clusterfacts.patterns import (YEAR, end_of_empty_match, find_where, is_word_char, lowered, search_where,
                                    starts_a_name, starts_a_word, trie_alternation, vocabulary_key)
 from clusterfacts.reference import Reference, load_reference
-from clusterfacts.word_scan import WordScanner
+from clusterfacts.vocabulary import NUMBER_WORDS, words_in
 
 QUALIFIER_WORDS = {
     "approximate": ["nearly", "almost", "about", "around", "approximately", "roughly", "some",
@@ -48,7 +48,6 @@ FRACTION_HEADS = ("half", "third", "quarter")
 FRACTION_LEAD = re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<q>{_QUALIFIER}|one)\s+$", re.IGNORECASE)
 
 DIGITS_AT = re.compile(rf"(?P<n>{DIGIT_NUMBER})")
-NUMBER_WORD_STARTS = WordScanner(FIRST_NUMBER_WORDS)  # matched in the lower-cased text
 NUMBER_WORDS_AT = re.compile(rf"(?P<n>{WORD_NUMBER})\b")
 RANGE_TAIL = re.compile(rf"\s*(?:-|–|—|to|and)\s*(?:(?P<cur>us\$|\$|¥|rmb|€)\s*)?(?P<n>{NUMBER})\b", re.IGNORECASE)
 DATE_TAIL = re.compile(r"[-/.]\d{1,2}[-/.]\d{1,4}\b|:\d\d\b")
@@ -149,7 +148,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, ref: Refe
     end = len(text) if end is None else end
     found: list[Quantity] = []
     taken_until = start
-    for match in _anchors(text, start, end):
+    for match in _anchors(g, text, start, end):
         if match.start() < taken_until:
             continue
         quantity = _read_anchor(g, text, match, end, found)
@@ -179,23 +178,23 @@ def _digits_at(text: str, pos: int, end: int) -> re.Match | None:
     return search_where(DIGITS_AT, text, pos, end, lambda match: _anchor_may_start(text, match.start()))
 
 
-def _numbers_in_words(text: str, start: int, end: int) -> list[re.Match]:
+def _numbers_in_words(g: Grammar, text: str, start: int, end: int) -> list[re.Match]:
     """Every number in words that may anchor a quantity: a first number word, then the whole number."""
     low = lowered(text)
     numbers = []
-    for at in sorted(NUMBER_WORD_STARTS.ends_by_start(low, start, end)):
+    for at in words_in(text, g.ref)[NUMBER_WORDS].starts(start, end):
         if _anchor_may_start(text, at) and (whole := NUMBER_WORDS_AT.match(low, at, end)):
             numbers.append(whole)
     return numbers
 
 
-def _anchors(text: str, start: int, end: int):
+def _anchors(g: Grammar, text: str, start: int, end: int):
     """Numbers in digits or in words, in order: where the grammar anchors a quantity.
 
     Digits are searched on as the scan goes; no number starts with both a digit and
     a letter, so a number in digits and one in words never start at one place.
     """
-    digits, words = _digits_at(text, start, end), _numbers_in_words(text, start, end)
+    digits, words = _digits_at(text, start, end), _numbers_in_words(g, text, start, end)
     next_word = 0
     while True:
         word = words[next_word] if next_word < len(words) else None

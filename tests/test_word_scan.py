@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clusterfacts.patterns import find_where, is_word_char, starts_a_name, starts_a_word, trie_alternation
-from clusterfacts.word_scan import WordScanner, word_ends_at, word_starts_in
+from clusterfacts.word_scan import VocabularyScanner, WordScanner, word_ends_at, word_starts_in
 
 # Prefixes of each other, overlapping, multi-word and one-letter words: the shapes that make a scan go wrong.
 WORDS = ["ai", "a", "new energy", "new energy vehicle", "energy", "bio", "biomedicine", "medicine", "it",
@@ -59,3 +59,32 @@ def test_same_spans_as_the_regex(pieces, data):
     assert list(scanner.find(text, start, end, lambda at, stop: stop == end or not_name_char(text, stop),
                              lambda at: at == 0 or not (is_word_char(text[at - 1]) or text[at - 1] == "-"))) == \
         regex_spans(name_bounded, text, start, end, starts_a_name)
+
+
+# Two vocabularies sharing words ("medicine", "it") and prefixes, scanned in one pass.
+VOCABULARIES = {"first": WORDS[:9], "second": WORDS[5:]}
+
+
+def test_a_shared_word_is_found_for_each_vocabulary():
+    text = "its medicine and biomedicine"
+    found = VocabularyScanner(VOCABULARIES).scan(text)
+    checks = word_ends_at(text, len(text)), word_starts_in(text)
+    assert list(found["first"].find(0, len(text), *checks)) == [(4, 12), (17, 28)]  # "it" ends inside "its"
+    assert list(found["second"].find(0, len(text), *checks)) == [(0, 3), (4, 12), (17, 28)]
+    assert found["second"].starts(5, len(text)) == [17, 20]  # every start, overlapping; "medicine" at 4 is out
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(PIECES), max_size=25), data=st.data())
+def test_one_scan_of_the_whole_text_answers_for_any_part(pieces, data):
+    """What a step reads from the article's one scan is what a scan of its own part would find."""
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    whole = VocabularyScanner(VOCABULARIES).scan(text)
+    for name, words in VOCABULARIES.items():
+        alone = VocabularyScanner({name: words}).scan(text, start, end)[name]
+        checks = word_ends_at(text, end), word_starts_in(text)
+        assert list(whole[name].find(start, end, *checks)) == list(alone.find(start, end, *checks)) == \
+            list(WordScanner(words).find(text, start, end, *checks))
+        assert whole[name].starts(start, end) == alone.starts(start, end)
