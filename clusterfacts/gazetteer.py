@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import NamedTuple
 
 from clusterfacts.patterns import (end_of_empty_match, find_first_of, find_where, lowered, name_starts_at,
@@ -37,11 +37,16 @@ COMPANY_EXAMPLES = re.compile(
     rf"{trie_alternation(EXAMPLE_CUES)}\s+"
     r"(?P<names>[A-Z][\w&'’.()-]*(?:\s*(?:,|and|,\s*and)?\s*[A-Z][\w&'’.()-]*){0,8})")
 EXAMPLE_NAME = re.compile(r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*(?:\s*\([^)]*\))?")
+PERSON_QUOTED_CUES = ("said", "says", "according to")
 PERSON_QUOTED = re.compile(r"(?:said|says|according to)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})")
-PERSON_WITH_TITLE = re.compile(
-    r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}),\s+(?:the\s+)?(?:deputy\s+|vice\s+|executive\s+)?"
+PERSON_NAME = r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})"
+TITLE_AFTER_NAME = (
+    r",\s+(?:the\s+)?(?:deputy\s+|vice\s+|executive\s+)?"
     r"(?:[Dd]irector|[Cc]hairman|[Cc]hairwoman|[Mm]anager|[Ss]ecretary|[Pp]resident|[Cc]hief|CEO|[Hh]ead|[Mm]ayor|"
     r"[Pp]rofessor|[Ff]ounder|[Dd]octor|[Gg]eneral [Mm]anager|Party [Ss]ecretary)")
+PERSON_WITH_TITLE = re.compile(PERSON_NAME + TITLE_AFTER_NAME)
+TITLE = re.compile(TITLE_AFTER_NAME)
+ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 CAPITALISED_WORD_AFTER = re.compile(r"\s+([A-Z][\w-]*)")
 POLICY_KEYWORD = re.compile(
     r"(?:Five-Year\s+Plan|Action\s+Plan|Plan|Opinions|Measures|Guidelines|Regulations|Program|Programme|Policy)\b")
@@ -142,8 +147,34 @@ def _clusters(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
     return mentions
 
 
-PERSON_SEARCHES = tuple(partial(search_where, pattern, accept=starts_a_word)
-                        for pattern in (PERSON_QUOTED, PERSON_WITH_TITLE))
+def _person_quoted(text: str, pos: int, end: int) -> re.Match | None:
+    """search_where(PERSON_QUOTED, ...), tried only where a cue word stands: a scan would try every 's' and 'a'."""
+    while True:
+        found = [at for cue in PERSON_QUOTED_CUES if (at := text.find(cue, pos, end)) >= 0]
+        if not found:
+            return None
+        at = min(found)
+        match = PERSON_QUOTED.match(text, at, end)
+        if match and starts_a_word(match):
+            return match
+        pos = at + 1
+
+
+def _person_with_title(text: str, pos: int, end: int) -> re.Match | None:
+    """search_where(PERSON_WITH_TITLE, ...), tried only before a title's comma.
+
+    A name is letters and spaces, so a match begins in the run of them that ends
+    at the comma of a title; a scan from pos would try every capital letter.
+    """
+    while (title := TITLE.search(text, pos, end)) is not None:
+        at = title.start()
+        while at > pos and (text[at - 1] in ASCII_LETTERS or text[at - 1].isspace()):
+            at -= 1
+        match = search_where(PERSON_WITH_TITLE, text, at, title.end(), starts_a_word)
+        if match:
+            return match
+        pos = title.start() + 1
+    return None
 
 
 def _companies(text: str, start: int, end: int) -> list[Mention]:
@@ -212,7 +243,7 @@ def _word_char(text: str, index: int) -> bool:
 
 def _people(text: str, start: int, end: int) -> list[Mention]:
     return [Mention("person", match.group("name"), match.start("name"), match.end("name"), match.group("name"))
-            for match in find_first_of(PERSON_SEARCHES, text, start, end)]
+            for match in find_first_of((_person_quoted, _person_with_title), text, start, end)]
 
 
 def _policies(text: str, start: int, end: int) -> list[Mention]:

@@ -26,9 +26,10 @@ from clusterfacts.word_scan import word_ends_at, word_starts_in
 # space. Starting on the stop rather than looking behind for it lets the scan skip ahead.
 SENTENCE_BREAK = re.compile(r"[.!?\n](?:(?<=\n)\n*|(?<=[.!?])(?P<gap>[\"”’]?\s+)(?=[\"“‘(]?[A-Z0-9]))")
 PARAGRAPH_BREAK = re.compile(r"\n")
-CLAUSE_BREAK = re.compile(r";|—|,\s+(?:and|while|but|whereas)\s+|,?\s+as well as\s+")
-# The same without "as well as", whose optional comma makes a scan try every space: for texts without it.
-CLAUSE_BREAK_UNLESS_AS_WELL_AS = re.compile(r";|—|,\s+(?:and|while|but|whereas)\s+")
+# ";", "—", ", and ", ... and ",? as well as ". The last is found by its words, then the comma and
+# spaces before it: as one regex, its optional comma makes a scan try the whole pattern at every space.
+CLAUSE_BREAK = re.compile(r";|—|,\s+(?:and|while|but|whereas)\s+")
+AS_WELL_AS = re.compile(r"as well as\s+")
 PREVIOUS_SENTENCES = 2
 COMPANY_LOOKBACK_CHARS = 1000
 AFTER_WINDOW_CHARS = 80
@@ -85,7 +86,6 @@ class ArticleContext:
     main_place: str | None
     publication_year: int | None
     by_kind: dict[str, tuple[list[Mention], list[int]]]
-    clause_break: re.Pattern = CLAUSE_BREAK
     sentence_starts: list[int] = field(default_factory=list)
     sentence_facts: dict[int, SentenceFacts] = field(default_factory=dict)
     cluster_subjects: dict[int, str | None] = field(default_factory=dict)  # by index in by_kind["cluster"]
@@ -126,7 +126,6 @@ def build_context(text: str, layout: Layout, mentions: list[Mention] | None = No
         main_place=_main_place(mentions),
         publication_year=layout.published_date.year if layout.published_date else None,
         by_kind=_index_by_kind(mentions),
-        clause_break=CLAUSE_BREAK if "as well as" in text else CLAUSE_BREAK_UNLESS_AS_WELL_AS,
     )
 
 
@@ -173,9 +172,39 @@ def _read_sentence(ctx: ArticleContext, sentence: Segment) -> SentenceFacts:
     cues = [at for at, _ in words_in(ctx.text, ctx.ref)[TARGET_CUES].find(
                 sentence.start, sentence.end, word_ends_at(low, sentence.end), word_starts_in(low))
             if not any(s <= at < e for s, e in names)]
-    breaks = [(m.start(), m.end()) for m in ctx.clause_break.finditer(ctx.text, sentence.start, sentence.end)]
+    breaks = _clause_breaks(ctx.text, sentence.start, sentence.end)
     anaphora = list(find_where(COMPANY_ANAPHORA, ctx.text, sentence.start, sentence.end, starts_a_word))
     return SentenceFacts(breaks, cues, _due_year(ctx, sentence), anaphora)
+
+
+def _clause_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """What finditer would give for CLAUSE_BREAK or ",? as well as " in text[start:end]."""
+    breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(text, start, end)]
+    phrases = [(m.start(), m.end()) for m in AS_WELL_AS.finditer(text, start, end)]
+    if not phrases:
+        return breaks
+    merged: list[tuple[int, int]] = []
+    pos = start
+    for at, stop, is_phrase in sorted([(s, e, False) for s, e in breaks] + [(s, e, True) for s, e in phrases]):
+        if is_phrase:
+            at = _comma_and_spaces_before(text, max(pos, start), at)
+            if at is None:
+                continue
+        elif at < pos:
+            continue
+        merged.append((at, stop))
+        pos = stop
+    return merged
+
+
+def _comma_and_spaces_before(text: str, pos: int, phrase: int) -> int | None:
+    """Where ",?\\s+" ending at phrase begins, leftmost from pos; None without a space there."""
+    at = phrase
+    while at > pos and text[at - 1].isspace():
+        at -= 1
+    if at == phrase:
+        return None
+    return at - 1 if at > pos and text[at - 1] == "," else at
 
 
 def link(ctx: ArticleContext, q: Quantity) -> dict:

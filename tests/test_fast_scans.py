@@ -1,0 +1,43 @@
+"""Scans written for speed find what the plain regex they replace finds, on texts built to trip them."""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clusterfacts.gazetteer import PERSON_QUOTED, PERSON_WITH_TITLE, _person_quoted, _person_with_title
+from clusterfacts.linking import _clause_breaks
+from clusterfacts.patterns import search_where, starts_a_word
+
+
+def texts_and_ranges(pieces):
+    @st.composite
+    def build(draw):
+        text = "".join(draw(st.lists(st.sampled_from(pieces), max_size=20)))
+        start = draw(st.integers(0, len(text)))
+        return text, start, draw(st.integers(start, len(text)))
+    return build()
+
+
+CLAUSE_BREAK_AS_ONE_REGEX = re.compile(r";|—|,\s+(?:and|while|but|whereas)\s+|,?\s+as well as\s+")
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts_and_ranges([" ", "  ", ",", ";", "—", "and", "as well as", "but", "x", "\n", "whereas", "has"]))
+def test_clause_breaks(case):
+    text, start, end = case
+    assert _clause_breaks(text, start, end) == [m.span() for m in CLAUSE_BREAK_AS_ONE_REGEX.finditer(text, start, end)]
+
+
+PEOPLE_PIECES = ["Wang", "Lei", "Li", " ", "  ", ",", ", ", "director", "Director", "the ", "vice ", "said ", "says",
+                 "according to", "x", "CEO", "Directorate", "unsaid", "\n", "Mr", "é", "General Manager"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(texts_and_ranges(PEOPLE_PIECES))
+def test_people_with_titles_and_quoted(case):
+    text, start, end = case
+    for fast, pattern in ((_person_quoted, PERSON_QUOTED), (_person_with_title, PERSON_WITH_TITLE)):
+        expected = search_where(pattern, text, start, end, starts_a_word)
+        got = fast(text, start, end)
+        assert (got and got.span("name")) == (expected and expected.span("name"))
