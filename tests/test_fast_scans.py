@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clusterfacts.gazetteer import PERSON_QUOTED, PERSON_WITH_TITLE, _person_quoted, _person_with_title
+from clusterfacts.layout import _content_lines_by_regex, _content_lines_split_on_newlines
 from clusterfacts.linking import _clause_breaks
 from clusterfacts.patterns import search_where, starts_a_word
 
@@ -41,3 +42,10 @@ def test_people_with_titles_and_quoted(case):
         expected = search_where(pattern, text, start, end, starts_a_word)
         got = fast(text, start, end)
         assert (got and got.span("name")) == (expected and expected.span("name"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b c", " ", "\t", "\n", "\n\n", "\x0b", "\u2028", "\x85"]), max_size=20))
+def test_content_lines_split_on_newlines(pieces):
+    text = "".join(pieces)
+    assert _content_lines_split_on_newlines(text) == _content_lines_by_regex(text)
