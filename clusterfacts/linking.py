@@ -72,7 +72,13 @@ class SentenceFacts:
     company_anaphora: list[re.Match]
 
 
-NO_MENTIONS: tuple[list[Mention], list[int]] = ([], [])
+class MentionIndex(NamedTuple):
+    mentions: list[Mention]  # in order of start
+    starts: list[int]
+    disjoint: bool           # no two overlap, so their ends are in order too
+
+
+NO_MENTIONS = MentionIndex([], [], True)
 
 
 @dataclass
@@ -85,7 +91,7 @@ class ArticleContext:
     paragraph_starts: list[int]
     main_place: str | None
     publication_year: int | None
-    by_kind: dict[str, tuple[list[Mention], list[int]]]
+    by_kind: dict[str, MentionIndex]
     sentence_starts: list[int] = field(default_factory=list)
     sentence_facts: dict[int, SentenceFacts] = field(default_factory=dict)
     cluster_subjects: dict[int, str | None] = field(default_factory=dict)  # by index in by_kind["cluster"]
@@ -108,9 +114,11 @@ class ArticleContext:
 
     def mentions_of(self, kind: str, start: int, end: int) -> list[Mention]:
         """Mentions of a kind lying within [start, end), in order."""
-        of_kind, starts = self.by_kind.get(kind, NO_MENTIONS)
+        of_kind, starts, disjoint = self.by_kind.get(kind, NO_MENTIONS)
         first = bisect_left(starts, start)
         last = bisect_right(starts, end)
+        if disjoint and (last == first or of_kind[last - 1].end <= end):
+            return of_kind[first:last]  # disjoint and in order: only the last could reach past end
         return [m for m in of_kind[first:last] if m.end <= end]
 
 
@@ -129,13 +137,14 @@ def build_context(text: str, layout: Layout, mentions: list[Mention] | None = No
     )
 
 
-def _index_by_kind(mentions: list[Mention]) -> dict[str, tuple[list[Mention], list[int]]]:
-    index: dict[str, tuple[list[Mention], list[int]]] = {}
+def _index_by_kind(mentions: list[Mention]) -> dict[str, MentionIndex]:
+    """Each kind's mentions in order, their starts, and whether no two of them overlap."""
+    by_kind: dict[str, list[Mention]] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
-        of_kind, starts = index.setdefault(mention.entity_type, ([], []))
-        of_kind.append(mention)
-        starts.append(mention.start)
-    return index
+        by_kind.setdefault(mention.entity_type, []).append(mention)
+    return {kind: MentionIndex(of_kind, [m.start for m in of_kind],
+                               all(a.end <= b.start for a, b in zip(of_kind, of_kind[1:])))
+            for kind, of_kind in by_kind.items()}
 
 
 def _segments(text: str, start: int, end: int, breaks: re.Pattern) -> list[Segment]:
@@ -317,7 +326,7 @@ LIST_GAP = re.compile(r"^\s*(?:clusters?|industry|industries|sectors?)?\s*(?:,|a
 
 def _unless_a_list(ctx: ArticleContext, mention: Mention) -> str | None:
     """A cluster named in a list of several ('A, B and C') is not the subject of one figure."""
-    clusters, starts = ctx.by_kind["cluster"]
+    clusters, starts, _ = ctx.by_kind["cluster"]
     index = bisect_left(starts, mention.start)
     while clusters[index] is not mention:
         index += 1

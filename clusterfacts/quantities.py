@@ -415,7 +415,7 @@ def _noun_phrase_head(g: Grammar, text: str, pos: int, limit: int, found: list[Q
 
 def _np_broken(gap: str) -> bool:
     """Punctuation between words ends the noun phrase (quotes and hyphens do not)."""
-    return bool(NP_BREAK.search(gap))
+    return not gap.isspace() and bool(NP_BREAK.search(gap))  # most gaps are a space
 
 
 def _coordinated_noun(g, text, pos, limit, found) -> str | None:
