@@ -32,8 +32,9 @@ APPOSITION_TAIL = re.compile(
     r"enterprise|group)\b")
 NAME_BEFORE_COMMA = re.compile(r"(?<![\w&'’.-])[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}$")
 EXAMPLE_CUES = ("like", "such as", "including")
+EXAMPLE_NOUNS = ("companies", "enterprises", "firms", "giants", "players", "brands")  # none ends another
 COMPANY_EXAMPLES = re.compile(
-    rf"{trie_alternation(['companies', 'enterprises', 'firms', 'giants', 'players', 'brands'])}\s+"
+    rf"{trie_alternation(EXAMPLE_NOUNS)}\s+"
     rf"{trie_alternation(EXAMPLE_CUES)}\s+"
     r"(?P<names>[A-Z][\w&'’.()-]*(?:\s*(?:,|and|,\s*and)?\s*[A-Z][\w&'’.()-]*){0,8})")
 EXAMPLE_NAME = re.compile(r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*(?:\s*\([^)]*\))?")
@@ -192,14 +193,37 @@ def _companies(text: str, start: int, end: int) -> list[Mention]:
         before_comma = NAME_BEFORE_COMMA.search(text, max(start, tail.start() - 60), tail.start())
         if before_comma:
             spans.setdefault((before_comma.start(), before_comma.end()), before_comma.group(0))
-    examples = find_where(COMPANY_EXAMPLES, text, start, end, starts_a_word) if any(
-        cue in text for cue in EXAMPLE_CUES) else ()
-    for match in examples:
+    for match in _company_examples(text, start, end):
         offset = match.start("names")
         for example in EXAMPLE_NAME.finditer(match.group("names")):
             spans.setdefault((offset + example.start(), offset + example.end()), example.group(0))
     spans.update(_repeated_names(text, start, end, set(spans.values())))
     return [Mention("company", name, s, e, text[s:e]) for (s, e), name in _outermost(spans).items()]
+
+
+def _company_examples(text: str, start: int, end: int):
+    """find_where(COMPANY_EXAMPLES, ..., starts_a_word), tried only where a noun and spaces precede a cue.
+
+    A scan would try the pattern at every letter that begins one of the nouns.
+    """
+    starts = set()
+    for cue in EXAMPLE_CUES:
+        at = text.find(cue, start, end)
+        while at >= 0:
+            gap = at
+            while gap > start and text[gap - 1].isspace():
+                gap -= 1
+            if gap < at:
+                starts.update(gap - len(noun) for noun in EXAMPLE_NOUNS if text.endswith(noun, start, gap))
+            at = text.find(cue, at + 1, end)
+    reach = start
+    for at in sorted(starts):
+        if at < reach:
+            continue
+        match = COMPANY_EXAMPLES.match(text, at, end)
+        if match and starts_a_word(match):
+            yield match
+            reach = match.end()
 
 
 def _company_suffixes(text: str, start: int, end: int):

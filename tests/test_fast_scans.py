@@ -5,10 +5,11 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clusterfacts.gazetteer import PERSON_QUOTED, PERSON_WITH_TITLE, _person_quoted, _person_with_title
+from clusterfacts.gazetteer import (COMPANY_EXAMPLES, PERSON_QUOTED, PERSON_WITH_TITLE, _company_examples, _person_quoted,
+                                    _person_with_title)
 from clusterfacts.layout import _content_lines_by_regex, _content_lines_split_on_newlines
-from clusterfacts.linking import _clause_breaks
-from clusterfacts.patterns import search_where, starts_a_word
+from clusterfacts.linking import COMPANY_ANAPHORA, COMPANY_ANAPHORA_SEARCHES, _clause_breaks
+from clusterfacts.patterns import find_first_of, find_where, search_where, starts_a_word
 
 
 def texts_and_ranges(pieces):
@@ -49,3 +50,21 @@ def test_people_with_titles_and_quoted(case):
 def test_content_lines_split_on_newlines(pieces):
     text = "".join(pieces)
     assert _content_lines_split_on_newlines(text) == _content_lines_by_regex(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts_and_ranges(["firms", "companies", "xfirms", " ", "  ", "\n", "like", "such as", "such  as", "including",
+                         "Huawei", "ZTE", ",", " and ", "(Shanghai)", "x", "players"]))
+def test_company_examples(case):
+    text, start, end = case
+    assert [m.span() for m in _company_examples(text, start, end)] == \
+        [m.span() for m in find_where(COMPANY_EXAMPLES, text, start, end, starts_a_word)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts_and_ranges(["The", "the", "It", "its", "Its", "it", " ", "\n", "company", "firm", "firms", "x", "sIt",
+                         "group", ".", "-"]))
+def test_company_anaphora(case):
+    text, start, end = case
+    assert [m.span() for m in find_first_of(COMPANY_ANAPHORA_SEARCHES, text, start, end)] == \
+        [m.span() for m in find_where(COMPANY_ANAPHORA, text, start, end, starts_a_word)]
