@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from clusterfacts.patterns import (end_of_empty_match, find_first_of, find_where, lowered, name_starts_at,
-                                   search_where, starts_a_word, trie_alternation)
+from clusterfacts.patterns import (end_of_empty_match, find_at, find_first_of, find_where, lowered, name_starts_at,
+                                   occurrences, search_where, starts_a_word, trie_alternation)
 from clusterfacts.reference import Reference, load_reference
 from clusterfacts.vocabulary import CLUSTERS, PLACES, words_in
 
@@ -206,24 +206,15 @@ def _company_examples(text: str, start: int, end: int):
 
     A scan would try the pattern at every letter that begins one of the nouns.
     """
-    starts = set()
+    starts = []
     for cue in EXAMPLE_CUES:
-        at = text.find(cue, start, end)
-        while at >= 0:
+        for at in occurrences(text, cue, start, end):
             gap = at
             while gap > start and text[gap - 1].isspace():
                 gap -= 1
             if gap < at:
-                starts.update(gap - len(noun) for noun in EXAMPLE_NOUNS if text.endswith(noun, start, gap))
-            at = text.find(cue, at + 1, end)
-    reach = start
-    for at in sorted(starts):
-        if at < reach:
-            continue
-        match = COMPANY_EXAMPLES.match(text, at, end)
-        if match and starts_a_word(match):
-            yield match
-            reach = match.end()
+                starts += [gap - len(noun) for noun in EXAMPLE_NOUNS if text.endswith(noun, start, gap)]
+    return find_at(COMPANY_EXAMPLES, text, starts, end, starts_a_word)
 
 
 def _company_suffixes(text: str, start: int, end: int):

@@ -126,6 +126,30 @@ def find_where(pattern: re.Pattern, text: str, start: int, end: int, accept):
         pos = max(match.end(), match.start() + 1)
 
 
+def find_at(pattern: re.Pattern, text: str, starts, end: int, accept):
+    """find_where(pattern, text, start, end, accept) for a pattern that can only begin at one of starts.
+
+    starts must hold every place at or after start where a match could begin; a scan
+    that tries the pattern only there skips the text between them.
+    """
+    reach = -1
+    for at in sorted(set(starts)):
+        if at < reach:
+            continue
+        match = pattern.match(text, at, end)
+        if match is not None and accept(match):
+            yield match
+            reach = max(match.end(), at + 1)
+
+
+def occurrences(text: str, word: str, start: int, end: int):
+    """Where word begins in text[start:end], overlapping occurrences too."""
+    at = text.find(word, start, end)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1, end)
+
+
 def find_first_of(searchers, text: str, start: int, end: int):
     """The matches finditer would give for an alternation of several searches.
 

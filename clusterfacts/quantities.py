@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from clusterfacts.numbers import DIGIT_NUMBER, NUMBER, WORD_NUMBER, parse_number
-from clusterfacts.patterns import (YEAR, end_of_empty_match, find_where, is_word_char, lowered, search_where,
-                                   starts_a_name, starts_a_word, trie_alternation, vocabulary_key)
+from clusterfacts.patterns import (YEAR, end_of_empty_match, find_at, is_word_char, lowered, occurrences,
+                                   search_where, starts_a_name, starts_a_word, trie_alternation, vocabulary_key)
 from clusterfacts.reference import Reference, load_reference
 from clusterfacts.vocabulary import NUMBER_WORDS, words_in
 
@@ -45,6 +45,9 @@ FRACTIONS = {"half": 50.0, "a third": 100 / 3, "one-third": 100 / 3, "one third"
 # Matched in the lower-cased text, like the other vocabulary scans below.
 FRACTION = re.compile(rf"(?P<f>{trie_alternation(FRACTIONS)})\s+of\b")
 FRACTION_HEADS = ("half", "third", "quarter")
+# Where in each fraction its head stands ("quarter" is 6 letters into "three quarters"): a fraction is
+# looked for only that far before a head, not at every 'a', 'h', 'o' and 't' of a text.
+FRACTION_HEAD_OFFSETS = {head: sorted({f.find(head) for f in FRACTIONS if head in f}) for head in FRACTION_HEADS}
 FRACTION_LEAD = re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<q>{_QUALIFIER}|one)\s+$", re.IGNORECASE)
 
 DIGITS_AT = re.compile(rf"(?P<n>{DIGIT_NUMBER})")
@@ -110,6 +113,8 @@ class Grammar:
     currency_before: re.Pattern
     area_unit: re.Pattern
     scale_label: re.Pattern
+    label_scales: tuple[str, ...]      # the scale words and currency words a scale label is made of
+    label_currencies: tuple[str, ...]
 
 
 def _alternation(words) -> str:
@@ -139,6 +144,8 @@ def grammar(ref: Reference | None = None) -> Grammar:
         scale_label=re.compile(  # matched in the lower-cased text
             rf"(?P<s>{_alternation(long_scales)})-(?P<c>{_alternation(word_currencies)})"
             rf"(?P<tail>[- ](?:{_alternation(SCALE_LABEL_TAILS)}))\b"),
+        label_scales=tuple(long_scales),
+        label_currencies=tuple(word_currencies),
     )
 
 
@@ -452,7 +459,7 @@ def _scale_labels(g: Grammar, text: str, start: int, end: int, found: list[Quant
     low = lowered(text)
     if not any(tail in low for tail in SCALE_LABEL_TAILS):
         return labels
-    for match in find_where(g.scale_label, low, start, end, starts_a_name):
+    for match in find_at(g.scale_label, low, _scale_label_starts(g, low, start, end), end, starts_a_name):
         if any(q.start <= match.start("s") < q.end for q in found):
             continue
         verb = LABEL_VERB_BEFORE.search(text, max(start, match.start() - 30), match.start())
@@ -465,13 +472,22 @@ def _scale_labels(g: Grammar, text: str, start: int, end: int, found: list[Quant
     return labels
 
 
+def _scale_label_starts(g: Grammar, low: str, start: int, end: int) -> list[int]:
+    """Where a scale word ends at a hyphen and a currency word: where a scale label can begin."""
+    starts = []
+    for currency in g.label_currencies:
+        for hyphen in occurrences(low, "-" + currency, start, end):
+            starts += [hyphen - len(scale) for scale in g.label_scales if low.endswith(scale, start, hyphen)]
+    return starts
+
+
 def _fractions(text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
     """'over half of', 'one-third of': a share stated as a fraction."""
     shares: list[Quantity] = []
     low = lowered(text)
     if not any(head in low for head in FRACTION_HEADS):
         return shares
-    for match in find_where(FRACTION, low, start, end, starts_a_word):
+    for match in find_at(FRACTION, low, _fraction_starts(low, start, end), end, starts_a_word):
         lead = FRACTION_LEAD.search(text, max(start, match.start() - 20), match.start())
         if lead is None or any(q.start <= match.start() < q.end for q in found):
             continue
@@ -479,6 +495,11 @@ def _fractions(text: str, start: int, end: int, found: list[Quantity]) -> list[Q
         shares.append(Quantity("percent", lead.start("q"), match.end("f"), FRACTIONS[match.group("f")],
                                None, None, 1.0, 1.0, qualifier, "percent", text[match.start("f"):match.end("f")]))
     return shares
+
+
+def _fraction_starts(low: str, start: int, end: int) -> list[int]:
+    return [at - offset for head, offsets in FRACTION_HEAD_OFFSETS.items()
+            for at in occurrences(low, head, start, end) for offset in offsets if at - offset >= start]
 
 
 EQUIVALENT_GAP = re.compile(

@@ -9,7 +9,8 @@ from clusterfacts.gazetteer import (COMPANY_EXAMPLES, PERSON_QUOTED, PERSON_WITH
                                     _person_with_title)
 from clusterfacts.layout import _content_lines_by_regex, _content_lines_split_on_newlines
 from clusterfacts.linking import COMPANY_ANAPHORA, COMPANY_ANAPHORA_SEARCHES, _clause_breaks
-from clusterfacts.patterns import find_first_of, find_where, search_where, starts_a_word
+from clusterfacts.patterns import find_at, find_first_of, find_where, search_where, starts_a_name, starts_a_word
+from clusterfacts.quantities import FRACTION, _fraction_starts, _scale_label_starts, grammar
 
 
 def texts_and_ranges(pieces):
@@ -68,3 +69,23 @@ def test_company_anaphora(case):
     text, start, end = case
     assert [m.span() for m in find_first_of(COMPANY_ANAPHORA_SEARCHES, text, start, end)] == \
         [m.span() for m in find_where(COMPANY_ANAPHORA, text, start, end, starts_a_word)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts_and_ranges(["trillion", "billion", "hundred", "-", "yuan", "dollar", "dollars", "-level", " level",
+                         " threshold", "mark", "x", " ", "the "]))
+def test_scale_labels(case):
+    text, start, end = case
+    g = grammar()
+    assert [m.span() for m in find_at(g.scale_label, text, _scale_label_starts(g, text, start, end), end,
+                                      starts_a_name)] == \
+        [m.span() for m in find_where(g.scale_label, text, start, end, starts_a_name)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts_and_ranges(["half", "a third", "one-third", "thirds", "two", "three", "quarter", "quarters", " of",
+                         " ", "-", "one", "a", "x", "of"]))
+def test_fractions(case):
+    text, start, end = case
+    assert [m.span() for m in find_at(FRACTION, text, _fraction_starts(text, start, end), end, starts_a_word)] == \
+        [m.span() for m in find_where(FRACTION, text, start, end, starts_a_word)]
