@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import NamedTuple
 
 from clusterfacts.gazetteer import Mention, find_mentions
 from clusterfacts.layout import Layout
-from clusterfacts.patterns import (YEAR, find_first_of, find_where, lowered, search_where, starts_a_word, trie_alternation,
+from clusterfacts.patterns import (YEAR, find_where, is_word_char, lowered, starts_a_word, trie_alternation,
                                    vocabulary_key)
 from clusterfacts.quantities import Quantity
 from clusterfacts.reference import Reference, load_reference
@@ -37,11 +37,11 @@ AFTER_WINDOW_CHARS = 80
 NOT_THE_SUBJECT_BEFORE = re.compile(r"\b(?:leads?|leading|than|ahead of|outpac\w*|surpass\w*|behind)\s+$", re.IGNORECASE)
 PLACE_AFTER_CUE = re.compile(r"\b(?:in|at|inside|within)\s+(?:the\s+)?$", re.IGNORECASE)
 COMPANY_ANAPHORA = re.compile(r"(?:(?:The|the)\s+(?:company|firm|factory|manufacturer|group|enterprise|producer)|It|its)\b")
-# The same, one branch a search: each then begins with a literal word, which re finds far quicker than
+# The same, a regex a branch: each then begins with a literal word, which re finds far quicker than
 # it tries the alternation at every 't' and 'i'.
 _COMPANY_NOUN = r"\s+(?:company|firm|factory|manufacturer|group|enterprise|producer)\b"
-COMPANY_ANAPHORA_SEARCHES = tuple(partial(search_where, re.compile(branch), accept=starts_a_word)
-                                  for branch in ("The" + _COMPANY_NOUN, "the" + _COMPANY_NOUN, r"It\b", r"its\b"))
+COMPANY_ANAPHORA_BRANCHES = tuple(re.compile(branch) for branch in
+                                  ("The" + _COMPANY_NOUN, "the" + _COMPANY_NOUN, r"It\b", r"its\b"))
 EXAMPLES_BEFORE = re.compile(r"\b(?:such as|including|like)\s+$")
 PRONOUN = re.compile(r"\b(?:It|its)\b")
 
@@ -99,10 +99,14 @@ class ArticleContext:
     by_kind: dict[str, MentionIndex]
     sentence_starts: list[int] = field(default_factory=list)
     sentence_facts: dict[int, SentenceFacts] = field(default_factory=dict)
+    company_anaphora: list[re.Match] = field(default_factory=list)  # in the body, one scan
+    company_anaphora_starts: list[int] = field(default_factory=list)
     cluster_subjects: dict[int, str | None] = field(default_factory=dict)  # by index in by_kind["cluster"]
 
     def __post_init__(self) -> None:
         self.sentence_starts = [s.start for s in self.sentences]
+        self.company_anaphora = _company_anaphora(self.text, self.layout.body_start, self.layout.body_end)
+        self.company_anaphora_starts = [m.start() for m in self.company_anaphora]
 
     def sentence_facts_of(self, index: int) -> SentenceFacts:
         """What a sentence says once, however many numbers it holds."""
@@ -201,8 +205,36 @@ def _read_sentence(ctx: ArticleContext, sentence: Segment) -> SentenceFacts:
                 sentence.start, sentence.end, word_ends_at(low, sentence.end), word_starts_in(low))
             if not any(s <= at < e for s, e in names)]
     breaks = _clause_breaks(ctx.text, sentence.start, sentence.end)
-    anaphora = list(find_first_of(COMPANY_ANAPHORA_SEARCHES, ctx.text, sentence.start, sentence.end))
+    anaphora = _company_anaphora_in(ctx, sentence)
     return SentenceFacts(breaks, cues, _due_year(ctx, sentence), anaphora)
+
+
+def _company_anaphora(text: str, start: int, end: int) -> list[re.Match]:
+    """find_where(COMPANY_ANAPHORA, text, start, end, starts_a_word), from its branches' own scans.
+
+    No match of a branch overlaps another of it, so each branch's finditer finds all of
+    its matches; the leftmost win, and the earlier branch where two start together.
+    """
+    found = sorted((m.start(), index, m) for index, branch in enumerate(COMPANY_ANAPHORA_BRANCHES)
+                   for m in branch.finditer(text, start, end) if starts_a_word(m))
+    matches, reach = [], start
+    for at, _, match in found:
+        if at >= reach:
+            matches.append(match)
+            reach = match.end()
+    return matches
+
+
+def _company_anaphora_in(ctx: ArticleContext, sentence: Segment) -> list[re.Match]:
+    """What a scan of the sentence alone finds: the body's matches within it, unless one crosses its edge
+    ("the\ncompany" across a line break) or a word runs on past its end, where a scan of its own could differ."""
+    matches, starts, text = ctx.company_anaphora, ctx.company_anaphora_starts, ctx.text
+    first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+    crosses = (first > 0 and matches[first - 1].end() > sentence.start) or (
+        last > 0 and matches[last - 1].end() > sentence.end)
+    if crosses or (sentence.end < len(text) and is_word_char(text[sentence.end])):
+        return _company_anaphora(text, sentence.start, sentence.end)
+    return matches[first:last]
 
 
 def _clause_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:

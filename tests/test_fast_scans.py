@@ -8,8 +8,9 @@ from hypothesis import strategies as st
 from clusterfacts.gazetteer import (COMPANY_EXAMPLES, PERSON_QUOTED, PERSON_WITH_TITLE, _company_examples, _person_quoted,
                                     _person_with_title)
 from clusterfacts.layout import _content_lines_by_regex, _content_lines_split_on_newlines
-from clusterfacts.linking import COMPANY_ANAPHORA, COMPANY_ANAPHORA_SEARCHES, _clause_breaks
-from clusterfacts.patterns import find_at, find_first_of, find_where, search_where, starts_a_name, starts_a_word
+from clusterfacts.layout import read_layout
+from clusterfacts.linking import COMPANY_ANAPHORA, _clause_breaks, _company_anaphora, _company_anaphora_in, build_context
+from clusterfacts.patterns import find_at, find_where, search_where, starts_a_name, starts_a_word
 from clusterfacts.quantities import FRACTION, _fraction_starts, _scale_label_starts, grammar
 
 
@@ -67,7 +68,7 @@ def test_company_examples(case):
                          "group", ".", "-"]))
 def test_company_anaphora(case):
     text, start, end = case
-    assert [m.span() for m in find_first_of(COMPANY_ANAPHORA_SEARCHES, text, start, end)] == \
+    assert [m.span() for m in _company_anaphora(text, start, end)] == \
         [m.span() for m in find_where(COMPANY_ANAPHORA, text, start, end, starts_a_word)]
 
 
@@ -89,3 +90,14 @@ def test_fractions(case):
     text, start, end = case
     assert [m.span() for m in find_at(FRACTION, text, _fraction_starts(text, start, end), end, starts_a_word)] == \
         [m.span() for m in find_where(FRACTION, text, start, end, starts_a_word)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["The", "the", "It", "its", " ", "\n", "company", "firm", "x", ". ", "? ", "A", "1",
+                                 "\n\n", "—", "“"]), max_size=30))
+def test_company_anaphora_of_each_sentence_from_one_scan_of_the_body(pieces):
+    text = "".join(pieces)
+    ctx = build_context(text, read_layout(text), mentions=[])
+    for sentence in ctx.sentences:
+        assert [m.span() for m in _company_anaphora_in(ctx, sentence)] == \
+            [m.span() for m in find_where(COMPANY_ANAPHORA, text, sentence.start, sentence.end, starts_a_word)]
