@@ -69,8 +69,7 @@ class Segment(NamedTuple):  # a tuple: quicker to make than a frozen dataclass, 
     end: int
 
 
-@dataclass(frozen=True)
-class SentenceFacts:
+class SentenceFacts(NamedTuple):  # a tuple: quicker to make than a frozen dataclass
     clause_breaks: list[tuple[int, int]]
     target_cues: list[int]        # offsets of target cue words outside document names
     due_year: int | None

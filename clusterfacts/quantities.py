@@ -78,7 +78,7 @@ NP_WINDOW_WORDS = 7
 TOKEN = re.compile(r"\s*[\"“”‘’']?(?P<w>[A-Za-z][\w'’&.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*)[\"“”‘’']?")
 
 
-@dataclass
+@dataclass(slots=True)
 class Quantity:
     kind: str                 # money, percent, count, area
     start: int
