@@ -12,7 +12,9 @@ export DO_NOT_TRACK := 1
 
 .PHONY: setup warehouse dbt test lint bench clean
 
+# The extractor's modules are compiled with mypyc whenever their build is missing or older than a source.
 setup: $(VENV)/.installed
+	@$(BIN)/python scripts/build_native.py --if-stale
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,4 +47,4 @@ bench: setup
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 clean:
-	rm -rf target logs warehouse/*.duckdb warehouse/*.wal
+	rm -rf target logs build .mypy_cache warehouse/*.duckdb warehouse/*.wal

@@ -245,14 +245,10 @@ def _clause_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     pos = start
     for at, stop, is_phrase in sorted([(s, e, False) for s, e in breaks] + [(s, e, True) for s, e in phrases]):
-        if is_phrase:
-            at = _comma_and_spaces_before(text, max(pos, start), at)
-            if at is None:
-                continue
-        elif at < pos:
-            continue
-        merged.append((at, stop))
-        pos = stop
+        begins = _comma_and_spaces_before(text, pos, at) if is_phrase else at if at >= pos else None
+        if begins is not None:
+            merged.append((begins, stop))
+            pos = stop
     return merged
 
 

@@ -21,6 +21,7 @@ import sys
 import time
 from pathlib import Path
 
+from clusterfacts import native
 from clusterfacts.extraction import extract_facts
 from clusterfacts.layout import read_layout
 
@@ -83,7 +84,8 @@ def bench_extraction(min_chars: int) -> None:
     total = sum(map(len, corpus))
     speeds, facts = ours_chars_per_second(corpus, EXTRACTION_PASSES)
     speed = max(speeds)
-    print(f"extraction: {total / 1e6:.1f} MB in {len(corpus)} articles on one core, best of {len(speeds)} passes: "
+    print(f"extraction ({'compiled with mypyc' if native.in_use() else 'Python sources: no current build/native'}): "
+          f"{total / 1e6:.1f} MB in {len(corpus)} articles on one core, best of {len(speeds)} passes: "
           f"{speed / 1e6:.2f} MB/s ({speed:,.0f} chars/s, {facts * speed / total:,.0f} facts/s; target 2 MB/s); "
           f"passes: {', '.join(f'{s / 1e6:.2f}' for s in speeds)} MB/s")
     part = repeated(sample_texts(), QUANTULUM_CHARS)
