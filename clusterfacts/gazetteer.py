@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from clusterfacts.patterns import (end_of_empty_match, find_at, find_first_of, find_where, lowered, name_starts_at,
-                                   occurrences, search_where, starts_a_word, trie_alternation)
+from clusterfacts.patterns import (ASCII_LETTERS, end_of_empty_match, find_at, find_first_of, find_where, lowered,
+                                   name_starts_at, occurrences, search_where, starts_a_word, trie_alternation)
 from clusterfacts.reference import Reference, load_reference
 from clusterfacts.vocabulary import CLUSTERS, PLACES, words_in
 
@@ -38,16 +38,15 @@ COMPANY_EXAMPLES = re.compile(
     rf"{trie_alternation(EXAMPLE_CUES)}\s+"
     r"(?P<names>[A-Z][\w&'’.()-]*(?:\s*(?:,|and|,\s*and)?\s*[A-Z][\w&'’.()-]*){0,8})")
 EXAMPLE_NAME = re.compile(r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*(?:\s*\([^)]*\))?")
-PERSON_QUOTED_CUES = ("said", "says", "according to")
-PERSON_QUOTED = re.compile(r"(?:said|says|according to)\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})")
 PERSON_NAME = r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})"
+PERSON_QUOTED_CUES = ("said", "says", "according to")
+PERSON_QUOTED = re.compile(rf"(?:{'|'.join(PERSON_QUOTED_CUES)})\s+{PERSON_NAME}")
 TITLE_AFTER_NAME = (
     r",\s+(?:the\s+)?(?:deputy\s+|vice\s+|executive\s+)?"
     r"(?:[Dd]irector|[Cc]hairman|[Cc]hairwoman|[Mm]anager|[Ss]ecretary|[Pp]resident|[Cc]hief|CEO|[Hh]ead|[Mm]ayor|"
     r"[Pp]rofessor|[Ff]ounder|[Dd]octor|[Gg]eneral [Mm]anager|Party [Ss]ecretary)")
 PERSON_WITH_TITLE = re.compile(PERSON_NAME + TITLE_AFTER_NAME)
 TITLE = re.compile(TITLE_AFTER_NAME)
-ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 CAPITALISED_WORD_AFTER = re.compile(r"\s+([A-Z][\w-]*)")
 POLICY_KEYWORD = re.compile(
     r"(?:Five-Year\s+Plan|Action\s+Plan|Plan|Opinions|Measures|Guidelines|Regulations|Program|Programme|Policy)\b")

@@ -36,9 +36,10 @@ AFTER_WINDOW_CHARS = 80
 
 NOT_THE_SUBJECT_BEFORE = re.compile(r"\b(?:leads?|leading|than|ahead of|outpac\w*|surpass\w*|behind)\s+$", re.IGNORECASE)
 PLACE_AFTER_CUE = re.compile(r"\b(?:in|at|inside|within)\s+(?:the\s+)?$", re.IGNORECASE)
+# "the company", "it": what a sentence says to name a company it named before.
 COMPANY_ANAPHORA = re.compile(r"(?:(?:The|the)\s+(?:company|firm|factory|manufacturer|group|enterprise|producer)|It|its)\b")
-# The same, a regex a branch: each then begins with a literal word, which re finds far quicker than
-# it tries the alternation at every 't' and 'i'.
+# Its matches are found a regex a branch (_company_anaphora): each branch then begins with a literal
+# word, which re finds far quicker than it tries the alternation at every 't' and 'i'.
 _COMPANY_NOUN = r"\s+(?:company|firm|factory|manufacturer|group|enterprise|producer)\b"
 COMPANY_ANAPHORA_BRANCHES = tuple(re.compile(branch) for branch in
                                   ("The" + _COMPANY_NOUN, "the" + _COMPANY_NOUN, r"It\b", r"its\b"))

@@ -35,6 +35,7 @@ def _render(node: dict) -> str:
 
 
 WORD_RUN = re.compile(r"\w*")
+ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # what [A-Za-z] matches
 # A year as this genre writes them; every year-bearing phrase holds one, so a text without one is not scanned.
 YEAR = re.compile(r"(?:19|20)\d\d")
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from clusterfacts.numbers import DIGIT_NUMBER, NUMBER, WORD_NUMBER, parse_number
-from clusterfacts.patterns import (YEAR, end_of_empty_match, find_at, is_word_char, lowered, occurrences,
+from clusterfacts.patterns import (ASCII_LETTERS, YEAR, end_of_empty_match, find_at, is_word_char, lowered, occurrences,
                                    search_where, starts_a_name, starts_a_word, trie_alternation, vocabulary_key)
 from clusterfacts.reference import Reference, load_reference
 from clusterfacts.vocabulary import NUMBER_WORDS, words_in
@@ -60,7 +60,6 @@ FOLLOWED_BY_LETTER = re.compile(r"[A-Za-z]")
 NAME_NUMBER_BEFORE = re.compile(
     r"\b(?:Class|Phase|Level|Grade|Type|No\.|Number|Line|Article|Chapter|Section|Room|Building|Gate|"
     r"Terminal|Block|Tier|Category|Stage|Route|Batch|Top|TOP|Version|Lot|Model|Item|Page|Figure|Table)\s*$")
-ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 SCALE_LABEL_TAILS = ("level", "threshold", "mark")
 
 STOP_WORDS = frozenset("""

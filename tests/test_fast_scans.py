@@ -5,11 +5,11 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clusterfacts.gazetteer import (COMPANY_EXAMPLES, PERSON_QUOTED, PERSON_WITH_TITLE, _company_examples, _person_quoted,
-                                    _person_with_title)
-from clusterfacts.layout import _content_lines_by_regex, _content_lines_split_on_newlines
-from clusterfacts.layout import read_layout
-from clusterfacts.linking import COMPANY_ANAPHORA, _clause_breaks, _company_anaphora, _company_anaphora_in, build_context
+from clusterfacts.gazetteer import (COMPANY_EXAMPLES, PERSON_QUOTED, PERSON_WITH_TITLE, _company_examples,
+                                    _person_quoted, _person_with_title)
+from clusterfacts.layout import _content_lines_by_regex, _content_lines_split_on_newlines, read_layout
+from clusterfacts.linking import (COMPANY_ANAPHORA, _clause_breaks, _company_anaphora, _company_anaphora_in,
+                                  build_context)
 from clusterfacts.patterns import find_at, find_where, search_where, starts_a_name, starts_a_word
 from clusterfacts.quantities import FRACTION, _fraction_starts, _scale_label_starts, grammar
 
