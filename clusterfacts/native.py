@@ -63,3 +63,12 @@ def in_use() -> bool:
     import clusterfacts.extraction
 
     return not clusterfacts.extraction.__file__.endswith(".py")
+
+
+def describe() -> str:
+    """Which extractor this process runs, and why, for a benchmark's figures."""
+    if in_use():
+        return "compiled with mypyc"
+    if os.environ.get(PURE_PYTHON_VARIABLE):
+        return f"Python sources, as {PURE_PYTHON_VARIABLE} asks"
+    return "Python sources: no current build in build/native (make setup compiles it)"

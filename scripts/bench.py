@@ -84,7 +84,7 @@ def bench_extraction(min_chars: int) -> None:
     total = sum(map(len, corpus))
     speeds, facts = ours_chars_per_second(corpus, EXTRACTION_PASSES)
     speed = max(speeds)
-    print(f"extraction ({'compiled with mypyc' if native.in_use() else 'Python sources: no current build/native'}): "
+    print(f"extraction ({native.describe()}): "
           f"{total / 1e6:.1f} MB in {len(corpus)} articles on one core, best of {len(speeds)} passes: "
           f"{speed / 1e6:.2f} MB/s ({speed:,.0f} chars/s, {facts * speed / total:,.0f} facts/s; target 2 MB/s); "
           f"passes: {', '.join(f'{s / 1e6:.2f}' for s in speeds)} MB/s")
