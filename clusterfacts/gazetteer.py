@@ -8,7 +8,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from clusterfacts.patterns import (ASCII_LETTERS, end_of_empty_match, find_at, find_first_of, find_where, lowered,
-                                   name_starts_at, occurrences, search_where, starts_a_word, trie_alternation)
+                                   name_starts_at, occurrences, search_where, start_of_spaces_before, starts_a_word,
+                                   trie_alternation)
 from clusterfacts.reference import Reference, load_reference
 from clusterfacts.vocabulary import CLUSTERS, PLACES, words_in
 
@@ -208,9 +209,7 @@ def _company_examples(text: str, start: int, end: int):
     starts = []
     for cue in EXAMPLE_CUES:
         for at in occurrences(text, cue, start, end):
-            gap = at
-            while gap > start and text[gap - 1].isspace():
-                gap -= 1
+            gap = start_of_spaces_before(text, at, start)
             if gap < at:
                 starts += [gap - len(noun) for noun in EXAMPLE_NOUNS if text.endswith(noun, start, gap)]
     return find_at(COMPANY_EXAMPLES, text, starts, end, starts_a_word)

@@ -16,8 +16,8 @@ from typing import NamedTuple
 
 from clusterfacts.gazetteer import Mention, find_mentions
 from clusterfacts.layout import Layout
-from clusterfacts.patterns import (YEAR, find_where, is_word_char, lowered, starts_a_word, trie_alternation,
-                                   vocabulary_key)
+from clusterfacts.patterns import (YEAR, find_where, is_word_char, lowered, start_of_spaces_before, starts_a_word,
+                                   trie_alternation, vocabulary_key)
 from clusterfacts.quantities import Quantity
 from clusterfacts.reference import Reference, load_reference
 from clusterfacts.vocabulary import TARGET_CUES, words_in
@@ -255,9 +255,7 @@ def _clause_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _comma_and_spaces_before(text: str, pos: int, phrase: int) -> int | None:
     """Where ",?\\s+" ending at phrase begins, leftmost from pos; None without a space there."""
-    at = phrase
-    while at > pos and text[at - 1].isspace():
-        at -= 1
+    at = start_of_spaces_before(text, phrase, pos)
     if at == phrase:
         return None
     return at - 1 if at > pos and text[at - 1] == "," else at

@@ -143,6 +143,13 @@ def find_at(pattern: re.Pattern, text: str, starts, end: int, accept):
             reach = max(match.end(), at + 1)
 
 
+def start_of_spaces_before(text: str, at: int, floor: int) -> int:
+    """Where the run of white space that ends at `at` begins, not before floor (`at` itself without one)."""
+    while at > floor and text[at - 1].isspace():
+        at -= 1
+    return at
+
+
 def occurrences(text: str, word: str, start: int, end: int):
     """Where word begins in text[start:end], overlapping occurrences too."""
     at = text.find(word, start, end)

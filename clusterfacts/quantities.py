@@ -484,8 +484,6 @@ def _fractions(text: str, start: int, end: int, found: list[Quantity]) -> list[Q
     """'over half of', 'one-third of': a share stated as a fraction."""
     shares: list[Quantity] = []
     low = lowered(text)
-    if not any(head in low for head in FRACTION_HEADS):
-        return shares
     for match in find_at(FRACTION, low, _fraction_starts(low, start, end), end, starts_a_word):
         lead = FRACTION_LEAD.search(text, max(start, match.start() - 20), match.start())
         if lead is None or any(q.start <= match.start() < q.end for q in found):

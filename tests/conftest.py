@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import strategies as st
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -58,3 +59,13 @@ def article_folder(tmp_path: Path) -> Path:
     folder = tmp_path / "articles"
     shutil.copytree(ARTICLES, folder)
     return folder
+
+
+def texts_and_ranges(pieces: list[str], max_pieces: int = 20):
+    """Hypothesis: a text joined from pieces, and a range [start, end) in it."""
+    @st.composite
+    def build(draw):
+        text = "".join(draw(st.lists(st.sampled_from(pieces), max_size=max_pieces)))
+        start = draw(st.integers(0, len(text)))
+        return text, start, draw(st.integers(start, len(text)))
+    return build()

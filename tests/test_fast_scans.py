@@ -12,15 +12,7 @@ from clusterfacts.linking import (COMPANY_ANAPHORA, _clause_breaks, _company_ana
                                   build_context)
 from clusterfacts.patterns import find_at, find_where, search_where, starts_a_name, starts_a_word
 from clusterfacts.quantities import FRACTION, _fraction_starts, _scale_label_starts, grammar
-
-
-def texts_and_ranges(pieces):
-    @st.composite
-    def build(draw):
-        text = "".join(draw(st.lists(st.sampled_from(pieces), max_size=20)))
-        start = draw(st.integers(0, len(text)))
-        return text, start, draw(st.integers(start, len(text)))
-    return build()
+from conftest import texts_and_ranges
 
 
 CLAUSE_BREAK_AS_ONE_REGEX = re.compile(r";|—|,\s+(?:and|while|but|whereas)\s+|,?\s+as well as\s+")

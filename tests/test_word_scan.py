@@ -4,10 +4,10 @@ import re
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from clusterfacts.patterns import find_where, is_word_char, starts_a_name, starts_a_word, trie_alternation
 from clusterfacts.word_scan import VocabularyScanner, WordScanner, word_ends_at, word_starts_in
+from conftest import texts_and_ranges
 
 # Prefixes of each other, overlapping, multi-word and one-letter words: the shapes that make a scan go wrong.
 WORDS = ["ai", "a", "new energy", "new energy vehicle", "energy", "bio", "biomedicine", "medicine", "it",
@@ -41,11 +41,9 @@ def test_an_empty_word_is_refused():
 
 
 @settings(max_examples=400, deadline=None)
-@given(pieces=st.lists(st.sampled_from(PIECES), max_size=25), data=st.data())
-def test_same_spans_as_the_regex(pieces, data):
-    text = "".join(pieces)
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
+@given(texts_and_ranges(PIECES, max_pieces=25))
+def test_same_spans_as_the_regex(case):
+    text, start, end = case
     scanner = WordScanner(WORDS)
     alternation = trie_alternation(WORDS)
 
@@ -75,12 +73,10 @@ def test_a_shared_word_is_found_for_each_vocabulary():
 
 
 @settings(max_examples=300, deadline=None)
-@given(pieces=st.lists(st.sampled_from(PIECES), max_size=25), data=st.data())
-def test_one_scan_of_the_whole_text_answers_for_any_part(pieces, data):
+@given(texts_and_ranges(PIECES, max_pieces=25))
+def test_one_scan_of_the_whole_text_answers_for_any_part(case):
     """What a step reads from the article's one scan is what a scan of its own part would find."""
-    text = "".join(pieces)
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
+    text, start, end = case
     whole = VocabularyScanner(VOCABULARIES).scan(text)
     for name, words in VOCABULARIES.items():
         alone = VocabularyScanner({name: words}).scan(text, start, end)[name]
