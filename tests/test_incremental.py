@@ -20,6 +20,8 @@ MARTS = {
     "dim_articles": "select * exclude (loaded_at) from marts.dim_articles order by article_id",
     "mart_cluster_scorecard": "select * from marts.mart_cluster_scorecard order by all",
     "int_facts_in_context": "select * from intermediate.int_facts_in_context order by fact_id",
+    "int_story_groups": "select * exclude (changed_at) from intermediate.int_story_groups order by article_id",
+    "int_article_pairs": "select * from intermediate.int_article_pairs order by all",
 }
 
 
@@ -126,3 +128,64 @@ def test_incremental_build_equals_full_refresh(tmp_path):
     assert len(incremental["fct_facts"]) > 1000
     for name in MARTS:
         assert incremental[name] == full[name], name
+
+
+STORY_COLUMNS = "article_id, story_id, is_canonical, member_articles, story_published_date, story_title"
+
+
+def stories(database) -> list[tuple]:
+    conn = duckdb.connect(str(database), read_only=True)
+    try:
+        return conn.execute(f"select {STORY_COLUMNS} from intermediate.int_story_groups order by article_id").fetchall()
+    finally:
+        conn.close()
+
+
+def members_by_file(database) -> dict[str, int]:
+    conn = duckdb.connect(str(database), read_only=True)
+    try:
+        return dict(conn.execute("""
+            select articles.file_name, stories.member_articles
+            from intermediate.int_story_groups as stories
+            inner join raw.articles as articles on stories.article_id = articles.content_hash
+        """).fetchall())
+    finally:
+        conn.close()
+
+
+def write_article(folder, name: str, sentences: list[str]) -> None:
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(f"{name}\n\n" + " ".join(sentences) + "\n", encoding="utf-8")
+
+
+SHARED = ["The district opened a new biomedicine park on the western bank of the river this spring.",
+          "Officials said the park would host research laboratories and small manufacturers by next year."]
+
+
+def own_sentence(word: str) -> str:
+    return f"The {word} reporter added that residents of the area had waited a long time for it."
+
+
+def test_a_sentence_turned_boilerplate_splits_its_story_in_an_incremental_build(tmp_path):
+    """Two copies of a story share two sentences; a day later enough articles repeat them that
+    they are boilerplate (here more than three articles), so the copies are two stories again.
+    The incremental build finds the old articles through the fingerprints that crossed the bound."""
+    database = tmp_path / "w.duckdb"
+    target = tmp_path / "target"
+    up_to_stories = ["run", "--select", "+int_story_groups", "--vars", "{boilerplate_min_articles: 3}"]
+    write_article(tmp_path / "first", "copy_a.txt", SHARED + [own_sentence("first")])
+    write_article(tmp_path / "first", "copy_b.txt", SHARED + [own_sentence("second")])
+    write_article(tmp_path / "first", "unrelated.txt", [own_sentence("third"), own_sentence("fourth")])
+    load([str(tmp_path / "first")], database, validate=False)
+    run_dbt(up_to_stories, database, target_dir=target)
+    assert members_by_file(database) == {"copy_a.txt": 2, "copy_b.txt": 2, "unrelated.txt": 1}
+
+    write_article(tmp_path / "second", "repeat_c.txt", SHARED + [own_sentence("fifth")])
+    write_article(tmp_path / "second", "repeat_d.txt", SHARED + [own_sentence("sixth")])
+    load([str(tmp_path / "second")], database, validate=False)
+    run_dbt(up_to_stories, database, target_dir=target)
+    incremental = stories(database)
+    assert set(members_by_file(database).values()) == {1}
+
+    run_dbt(up_to_stories + ["--full-refresh"], database, target_dir=target)
+    assert stories(database) == incremental

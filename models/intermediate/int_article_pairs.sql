@@ -1,57 +1,18 @@
--- pairs of articles that tell the same story: most of the shorter one's sentences, and
--- more than one, appear in the longer one (a trimmed copy, or the same text in other page
--- furniture); one shared stock sentence does not make two stories one.
--- the join is on fingerprints, so cost grows with shared sentences, not with all pairs;
--- fingerprints shared by very many articles are boilerplate (a site's footer) and say nothing
+{{ config(materialized='view') }}
+
+-- every pair of articles that tell the same story (macros/same_story_pairs.sql). a view,
+-- for analysts and tests: int_story_groups finds the pairs of the articles it regroups
 with fingerprint_spread as (
     select
         sentence_hash,
         count(*) as articles_with_it
     from {{ ref('int_article_sentences') }}
+    where sentence_hash is not null
     group by sentence_hash
 ),
 
-telling_sentences as (
-    select
-        sentences.article_id,
-        sentences.sentence_hash,
-        fingerprint_spread.articles_with_it
-    from {{ ref('int_article_sentences') }} as sentences
-    inner join fingerprint_spread on sentences.sentence_hash = fingerprint_spread.sentence_hash
-    where fingerprint_spread.articles_with_it <= {{ var('boilerplate_min_articles', 50) }}
-),
-
-sentence_counts as (
-    select
-        article_id,
-        count(*) as sentences
-    from telling_sentences
-    group by article_id
-),
-
-shared as (
-    select
-        left_side.article_id,
-        right_side.article_id as other_article_id,
-        count(*) as shared_sentences
-    from telling_sentences as left_side
-    inner join telling_sentences as right_side
-        on
-            left_side.sentence_hash = right_side.sentence_hash
-            and left_side.article_id < right_side.article_id
-    where left_side.articles_with_it > 1
-    group by left_side.article_id, right_side.article_id
+pairs as (
+    {{ same_story_pairs(ref('int_article_sentences'), 'fingerprint_spread') }}
 )
 
-select
-    shared.article_id,
-    shared.other_article_id,
-    shared.shared_sentences,
-    shared.shared_sentences / least(left_counts.sentences, right_counts.sentences) as containment
-from shared
-inner join sentence_counts as left_counts on shared.article_id = left_counts.article_id
-inner join sentence_counts as right_counts on shared.other_article_id = right_counts.article_id
-where
-    shared.shared_sentences >= {{ var('same_story_min_shared_sentences', 2) }}
-    and shared.shared_sentences / least(left_counts.sentences, right_counts.sentences)
-    >= {{ var('same_story_min_containment', 0.6) }}
+select * from pairs

@@ -2,23 +2,146 @@
 
 -- each article's story: the connected component of same-story pairs, named by its
 -- smallest article id; the canonical article is the member with the longest body.
--- incremental: only articles whose story changed (new articles, and members of stories
--- they joined or split) are written, stamped with changed_at, which tells the fact
--- models downstream which stories to rebuild
-with recursive article_numbers as (
+-- incremental: new articles are grouped with the stories they may join, and only rows
+-- whose story changed are written, stamped with changed_at, which tells the fact models
+-- downstream which stories to rebuild. pairs outside the regrouped stories cannot have
+-- changed: their articles and, below the boilerplate bound, their fingerprints' spread
+-- are the same as before
+with recursive
+{% if is_incremental() %}
+    new_sentences as (
+        -- articles fingerprinted since the last build that changed a story (every new
+        -- article changes one: its own)
+        select
+            article_id,
+            sentence_hash
+        from {{ ref('int_article_sentences') }}
+        where added_at > (select coalesce(max(grouped.changed_at), timestamp '-infinity') from {{ this }} as grouped)
+    ),
+
+    spread_of_new_fingerprints as (
+        select
+            sentences.sentence_hash,
+            count(*) as articles_with_it,
+            count(*) filter (where sentences.article_id in (select new_sentences.article_id from new_sentences))
+                as new_articles_with_it
+        from {{ ref('int_article_sentences') }} as sentences
+        where sentences.sentence_hash in (select new_sentences.sentence_hash from new_sentences)
+        group by sentences.sentence_hash
+    ),
+
+    regrouped_articles as (
+        -- the new articles; old ones with a fingerprint the new ones made boilerplate,
+        -- whose pairs may have broken; old ones sharing a telling fingerprint with a new
+        -- one, whose stories may merge; and every member of those articles' stories
+        with changed_articles as (
+            select new_sentences.article_id from new_sentences
+            union
+            select sentences.article_id
+            from {{ ref('int_article_sentences') }} as sentences
+            where sentences.sentence_hash in (
+                select spread.sentence_hash
+                from spread_of_new_fingerprints as spread
+                where
+                    spread.articles_with_it > {{ var('boilerplate_min_articles', 50) }}
+                    and spread.articles_with_it - spread.new_articles_with_it <= {{ var('boilerplate_min_articles', 50) }}
+            )
+        ),
+
+        fingerprints_of_changed as (
+            select distinct sentences.sentence_hash
+            from {{ ref('int_article_sentences') }} as sentences
+            where
+                sentences.article_id in (select changed_articles.article_id from changed_articles)
+                and sentences.sentence_hash is not null
+        ),
+
+        telling_fingerprints_of_changed as (
+            select sentences.sentence_hash
+            from {{ ref('int_article_sentences') }} as sentences
+            where sentences.sentence_hash in (select fingerprints_of_changed.sentence_hash from fingerprints_of_changed)
+            group by sentences.sentence_hash
+            having count(*) between 2 and {{ var('boilerplate_min_articles', 50) }}
+        ),
+
+        touched_articles as (
+            select changed_articles.article_id from changed_articles
+            union
+            select sentences.article_id
+            from {{ ref('int_article_sentences') }} as sentences
+            where sentences.sentence_hash in (
+                select telling_fingerprints_of_changed.sentence_hash from telling_fingerprints_of_changed
+            )
+        )
+
+        select touched_articles.article_id from touched_articles
+        union
+        select grouped.article_id
+        from {{ this }} as grouped
+        where grouped.story_id in (
+            select previous.story_id
+            from {{ this }} as previous
+            where previous.article_id in (select touched_articles.article_id from touched_articles)
+        )
+    ),
+
+{% endif %}
+
+sentences_to_group as (
+    select
+        sentences.article_id,
+        sentences.sentence_hash
+    from {{ ref('int_article_sentences') }} as sentences
+    {% if is_incremental() %}
+        where sentences.article_id in (select regrouped_articles.article_id from regrouped_articles)
+    {% endif %}
+),
+
+articles_to_group as (
+    select
+        articles.article_id,
+        articles.body_length,
+        articles.published_date,
+        articles.title,
+        articles.loaded_at
+    from {{ ref('stg_articles') }} as articles
+    {% if is_incremental() %}
+        where articles.article_id in (select regrouped_articles.article_id from regrouped_articles)
+    {% endif %}
+),
+
+fingerprint_spread as (
+    -- over the whole warehouse, for the fingerprints of the articles grouped
+    select
+        sentences.sentence_hash,
+        count(*) as articles_with_it
+    from {{ ref('int_article_sentences') }} as sentences
+    {% if is_incremental() %}
+        where sentences.sentence_hash in (select sentences_to_group.sentence_hash from sentences_to_group)
+    {% else %}
+        where sentences.sentence_hash is not null
+    {% endif %}
+    group by sentences.sentence_hash
+),
+
+pairs as (
+    {{ same_story_pairs('sentences_to_group', 'fingerprint_spread') }}
+),
+
+article_numbers as (
     -- the walk below runs on small integers: a million 64-character ids in a recursive
     -- working set ran out of memory beside a concurrent model
     select
         article_id,
         row_number() over (order by article_id) as article_number
-    from {{ ref('stg_articles') }}
+    from articles_to_group
 ),
 
 edges as (
     select
         left_numbers.article_number,
         right_numbers.article_number as other_article_number
-    from {{ ref('int_article_pairs') }} as pairs
+    from pairs
     inner join article_numbers as left_numbers on pairs.article_id = left_numbers.article_id
     inner join article_numbers as right_numbers on pairs.other_article_id = right_numbers.article_id
 ),
@@ -78,7 +201,7 @@ ranked as (
             order by articles.body_length desc, articles.loaded_at asc, articles.article_id asc
         ) as rank_in_story
     from story_of_article
-    inner join {{ ref('stg_articles') }} as articles on story_of_article.article_id = articles.article_id
+    inner join articles_to_group as articles on story_of_article.article_id = articles.article_id
 ),
 
 story_facts as (
