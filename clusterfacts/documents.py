@@ -86,6 +86,9 @@ def build_document(path: str, data: bytes) -> Document | Rejection:
         "sentence_hashes": sentence_hashes(body),
     }
     facts = extract_facts(text, os.path.basename(path), digest, layout, mentions)
+    if len({fact["fact_id"] for fact in facts}) < len(facts):
+        return Rejection("extraction_failed", "two facts found in the text have the same id; "
+                                              "the file is not landed, so raw fact ids stay unique")
     mention_rows = [{"content_hash": digest, "entity_type": m.entity_type, "entity": m.entity,
                      "char_start": m.start, "char_end": m.end, "text": m.text} for m in mentions]
     return Document(article, facts, mention_rows)

@@ -72,8 +72,12 @@ create table if not exists raw.rejected_files (
     rejected_at timestamp not null
 );
 
+-- fact_id has no primary key: articles are unique by content hash and the loader lands
+-- an article only when its fact ids are distinct, so fact ids are unique by construction;
+-- an index on eleven million ids cost a daily load at a million articles 1.8 s of its
+-- 5.5 s, and every later checkpoint another 4 s to write the index out again
 create table if not exists raw.facts (
-    fact_id varchar primary key,         -- stable: article hash, offsets and extractor major version
+    fact_id varchar not null,            -- stable: article hash, offsets and extractor major version
     content_hash varchar not null,
     article varchar not null,
     char_start integer not null,

@@ -183,3 +183,31 @@ def test_parallel_workers_land_what_one_process_lands(tmp_path):
         finally:
             conn.close()
     assert rows[0] == rows[1] and len(rows[0]) > 80
+
+
+def test_an_article_whose_facts_share_an_id_is_rejected_and_the_rest_land(database, monkeypatch):
+    """raw.facts has no key index: fact ids are unique because an article lands only when its ids are."""
+    from clusterfacts import documents
+
+    real_extract = documents.extract_facts
+    first_article = sorted(ARTICLES.glob("*.txt"))[0].name
+
+    def extract_with_a_repeated_id(text, article, *args, **kwargs):
+        facts = real_extract(text, article, *args, **kwargs)
+        if article == first_article:
+            facts[1]["fact_id"] = facts[0]["fact_id"]
+        return facts
+
+    monkeypatch.setattr(documents, "extract_facts", extract_with_a_repeated_id)
+    summary = load([str(ARTICLES)], database, validate=False)
+
+    assert summary.loaded == 4 and summary.rejected == 1
+    assert [(reason, path.endswith(first_article)) for path, reason, _ in summary.rejections] == [
+        ("extraction_failed", True)]
+    conn = duckdb.connect(str(database), read_only=True)
+    try:
+        ids, distinct_ids = conn.execute("select count(*), count(distinct fact_id) from raw.facts").fetchone()
+        landed = conn.execute("select count(*) from raw.articles where file_name = ?", [first_article]).fetchone()[0]
+    finally:
+        conn.close()
+    assert ids == distinct_ids > 0 and landed == 0

@@ -54,65 +54,115 @@ normalised as (
     {{ normalised_facts('facts_to_normalise') }}
 ),
 
-ranked as (
+-- the decisions are made on the columns that decide, and the wide rows joined back once:
+-- aggregates, not windows, since a window sorts every row it carries (a full build at a
+-- million articles spent most of its 276 s sorting whole facts)
+deciding_columns as materialized (
     select
-        facts.*,
-        row_number() over (
-            partition by facts.story_id, facts.kind, facts.value, facts.unit, facts.context_hash
-            order by facts.from_canonical_article desc, facts.article_id asc, facts.char_start asc
-        ) as rank_in_story,
-        count(*) over (
-            partition by facts.story_id, facts.kind, facts.value, facts.unit, facts.context_hash
-        ) as copies_in_story,
-        max(facts.fact_year) over (
-            partition by facts.story_id, facts.kind, facts.value, facts.unit, facts.context_hash
-        ) as any_copy_year
-    from normalised as facts
+        fact_id,
+        story_id,
+        kind,
+        value,
+        unit,
+        context_hash,
+        from_canonical_article,
+        article_id,
+        char_start,
+        fact_year,
+        is_target,
+        target_year,
+        story_published_date,
+        cluster_id,
+        geography_id,
+        metric_id,
+        is_suppressed,
+        equivalent_fact_id
+    from normalised
 ),
 
-kept as (
+copies as (
+    -- copies of one fact in a story: same kind, value, unit and context. the canonical
+    -- article's copy is kept (then the first article id, then the first offset)
     select
-        * exclude (rank_in_story, any_copy_year, fact_year),
-        coalesce(fact_year, case when not is_target then any_copy_year end) as fact_year,
+        min(struct_pack(
+            not_canonical := not from_canonical_article,
+            article_id := article_id,
+            char_start := char_start,
+            fact_id := fact_id
+        )).fact_id as kept_fact_id,
+        count(*) as copies_in_story,
+        max(fact_year) as any_copy_year
+    from deciding_columns
+    group by story_id, kind, value, unit, context_hash
+),
+
+kept as materialized (
+    -- the kept copy takes the year another copy resolved
+    select
+        facts.fact_id,
+        facts.story_id,
+        facts.cluster_id,
+        facts.geography_id,
+        facts.metric_id,
+        facts.unit,
+        facts.kind,
+        facts.value,
+        facts.is_target,
+        facts.is_suppressed,
+        facts.equivalent_fact_id,
+        copies.copies_in_story,
+        coalesce(facts.fact_year, case when not facts.is_target then copies.any_copy_year end) as fact_year,
         case
-            when is_target then target_year
-            else coalesce(fact_year, any_copy_year, year(story_published_date))
+            when facts.is_target then facts.target_year
+            else coalesce(facts.fact_year, copies.any_copy_year, year(facts.story_published_date))
         end as reference_year
-    from ranked
-    where rank_in_story = 1
+    from deciding_columns as facts
+    inner join copies on facts.fact_id = copies.kept_fact_id
 ),
 
 -- each fact also says whether it is its story's first in the groups the marts count
 -- stories by, so a mart counts stories with a filtered count(*) instead of a
--- count(distinct) over every fact: exact, because a story is always rebuilt whole.
--- the windows sort only the keys; the wide rows are joined back
-firsts_in_story as (
+-- count(distinct) over every fact: exact, because a story is always rebuilt whole
+firsts_for_metric_year as (
+    select min(fact_id) as fact_id
+    from kept
+    group by story_id, cluster_id, geography_id, metric_id, unit, is_target, reference_year, is_suppressed
+),
+
+firsts_for_metric as (
+    select min(fact_id) as fact_id
+    from kept
+    group by story_id, cluster_id, geography_id, metric_id, is_target, is_suppressed, {{ is_other_currency_side() }}
+),
+
+firsts_for_value as (
+    select min(fact_id) as fact_id
+    from kept
+    group by
+        story_id, cluster_id, geography_id, metric_id, is_target, value, is_suppressed, {{ is_other_currency_side() }}
+),
+
+decisions as (
     select
-        fact_id,
-        row_number() over (
-            partition by story_id, cluster_id, geography_id, metric_id, unit, is_target, reference_year, is_suppressed
-            order by fact_id
-        ) = 1 as is_first_in_story_for_metric_year,
-        row_number() over (
-            partition by
-                story_id, cluster_id, geography_id, metric_id, is_target, is_suppressed,
-                {{ is_other_currency_side() }}
-            order by fact_id
-        ) = 1 as is_first_in_story_for_metric,
-        row_number() over (
-            partition by
-                story_id, cluster_id, geography_id, metric_id, is_target, value, is_suppressed,
-                {{ is_other_currency_side() }}
-            order by fact_id
-        ) = 1 as is_first_in_story_for_value
+        kept.fact_id,
+        kept.copies_in_story,
+        kept.fact_year,
+        kept.reference_year,
+        kept.fact_id in (select firsts_for_metric_year.fact_id from firsts_for_metric_year)
+            as is_first_in_story_for_metric_year,
+        kept.fact_id in (select firsts_for_metric.fact_id from firsts_for_metric) as is_first_in_story_for_metric,
+        kept.fact_id in (select firsts_for_value.fact_id from firsts_for_value) as is_first_in_story_for_value
     from kept
 )
 
 select
-    kept.*,
-    firsts_in_story.is_first_in_story_for_metric_year,
-    firsts_in_story.is_first_in_story_for_metric,
-    firsts_in_story.is_first_in_story_for_value,
+    normalised.* exclude (normalised.fact_year),
+    decisions.copies_in_story,
+    decisions.fact_year,
+    decisions.reference_year,
+    decisions.is_first_in_story_for_metric_year,
+    decisions.is_first_in_story_for_metric,
+    decisions.is_first_in_story_for_value,
     now() as built_at
-from kept
-inner join firsts_in_story on kept.fact_id = firsts_in_story.fact_id
+from normalised
+inner join decisions on normalised.fact_id = decisions.fact_id
