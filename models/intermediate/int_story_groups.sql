@@ -31,9 +31,10 @@ with recursive
     ),
 
     regrouped_articles as (
-        -- the new articles; old ones with a fingerprint the new ones made boilerplate,
-        -- whose pairs may have broken; old ones sharing a telling fingerprint with a new
-        -- one, whose stories may merge; and every member of those articles' stories
+        -- the new articles and the old ones with a fingerprint the new ones made
+        -- boilerplate, whose pairs may have broken; the articles sharing a telling
+        -- fingerprint with those, whose stories may merge; and every member of all
+        -- their stories
         with changed_articles as (
             select new_sentences.article_id from new_sentences
             union
