@@ -14,6 +14,10 @@ import pyarrow as pa
 STORAGE_COMPATIBILITY = "v1.4.0"
 # DuckDB caches up to 80 % of RAM by default; the loader needs little of it, whatever the corpus.
 MEMORY_LIMIT = os.environ.get("CLUSTERFACTS_MEMORY_LIMIT", "1GB")
+# DuckDB checkpoints once its write-ahead log passes 16 MB, and each checkpoint writes the
+# key indexes out whole: a 100k-article load spent a third of its time there (228 -> 157 s
+# at 1 GB, peak RSS 1.06 GB). The log is checkpointed when the loader closes the file.
+CHECKPOINT_THRESHOLD = os.environ.get("CLUSTERFACTS_CHECKPOINT_THRESHOLD", "1GB")
 
 SCHEMA = """
 create schema if not exists raw;
@@ -151,6 +155,7 @@ def connect(path: Path, read_only: bool = False, wait_seconds: float = 0) -> duc
     config = {"memory_limit": MEMORY_LIMIT}
     if not read_only:
         config["storage_compatibility_version"] = STORAGE_COMPATIBILITY
+        config["checkpoint_threshold"] = CHECKPOINT_THRESHOLD
     deadline = time.monotonic() + wait_seconds
     while True:
         try:
