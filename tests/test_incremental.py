@@ -25,6 +25,14 @@ MARTS = {
 }
 
 
+def rows(database, sql: str) -> list[tuple]:
+    conn = duckdb.connect(str(database), read_only=True)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
 def snapshot(database):
     conn = duckdb.connect(str(database), read_only=True)
     try:
@@ -42,19 +50,15 @@ def add_copies_of_an_old_article(folder):
 
 
 def stories_of_the_old_article(database):
-    conn = duckdb.connect(str(database), read_only=True)
-    try:
-        return conn.execute("""
-            select count(*) from intermediate.int_story_groups
-            where story_id = (
-                select stories.story_id
-                from intermediate.int_story_groups as stories
-                inner join raw.articles as articles on stories.article_id = articles.content_hash
-                where articles.file_name = '000_63fa5289a803b129.txt'
-            )
-        """).fetchone()[0]
-    finally:
-        conn.close()
+    return rows(database, """
+        select count(*) from intermediate.int_story_groups
+        where story_id = (
+            select stories.story_id
+            from intermediate.int_story_groups as stories
+            inner join raw.articles as articles on stories.article_id = articles.content_hash
+            where articles.file_name = '000_63fa5289a803b129.txt'
+        )
+    """)[0][0]
 
 
 STORY_COUNT_MISMATCHES = """
@@ -100,11 +104,7 @@ where s.reporting_stories <> per_metric.reporting_stories or s.target_stories <>
 
 def story_count_mismatches(database) -> list[tuple]:
     """The marts count stories by flagged facts; recount them with count(distinct) over every fact."""
-    conn = duckdb.connect(str(database), read_only=True)
-    try:
-        return [row for row in conn.execute(STORY_COUNT_MISMATCHES).fetchall() if row[1]]
-    finally:
-        conn.close()
+    return [row for row in rows(database, STORY_COUNT_MISMATCHES) if row[1]]
 
 
 def test_incremental_build_equals_full_refresh(tmp_path):
@@ -134,23 +134,15 @@ STORY_COLUMNS = "article_id, story_id, is_canonical, member_articles, story_publ
 
 
 def stories(database) -> list[tuple]:
-    conn = duckdb.connect(str(database), read_only=True)
-    try:
-        return conn.execute(f"select {STORY_COLUMNS} from intermediate.int_story_groups order by article_id").fetchall()
-    finally:
-        conn.close()
+    return rows(database, f"select {STORY_COLUMNS} from intermediate.int_story_groups order by article_id")
 
 
 def members_by_file(database) -> dict[str, int]:
-    conn = duckdb.connect(str(database), read_only=True)
-    try:
-        return dict(conn.execute("""
-            select articles.file_name, stories.member_articles
-            from intermediate.int_story_groups as stories
-            inner join raw.articles as articles on stories.article_id = articles.content_hash
-        """).fetchall())
-    finally:
-        conn.close()
+    return dict(rows(database, """
+        select articles.file_name, stories.member_articles
+        from intermediate.int_story_groups as stories
+        inner join raw.articles as articles on stories.article_id = articles.content_hash
+    """))
 
 
 def write_article(folder, name: str, sentences: list[str]) -> None:

@@ -9,21 +9,26 @@
 -- are the same as before
 with recursive
 {% if is_incremental() %}
+    last_grouping as (
+        -- the last build that changed a story (every new article changes one: its own)
+        select coalesce(max(grouped.changed_at), timestamp '-infinity') as changed_at
+        from {{ this }} as grouped
+    ),
+
     new_sentences as (
-        -- articles fingerprinted since the last build that changed a story (every new
-        -- article changes one: its own)
+        -- the articles fingerprinted since
         select
             article_id,
             sentence_hash
         from {{ ref('int_article_sentences') }}
-        where added_at > (select coalesce(max(grouped.changed_at), timestamp '-infinity') from {{ this }} as grouped)
+        where added_at > (select last_grouping.changed_at from last_grouping)
     ),
 
     spread_of_new_fingerprints as (
         select
             sentences.sentence_hash,
             count(*) as articles_with_it,
-            count(*) filter (where sentences.article_id in (select new_sentences.article_id from new_sentences))
+            count(*) filter (where sentences.added_at > (select last_grouping.changed_at from last_grouping))
                 as new_articles_with_it
         from {{ ref('int_article_sentences') }} as sentences
         where sentences.sentence_hash in (select new_sentences.sentence_hash from new_sentences)
