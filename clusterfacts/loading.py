@@ -14,14 +14,18 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 import duckdb
+import pyarrow as pa
 
 from clusterfacts import __version__
 from clusterfacts.discovery import Candidate, discover
-from clusterfacts.documents import Document, Rejection, build_document, read_bytes
+from clusterfacts.documents import Rejection
+from clusterfacts.reading import ChunkRead, read_chunk, rows_of_files
 from clusterfacts.warehouse import connect, ensure_schema, in_list, insert_rows
 
 # Files landed per transaction: a kill loses at most one batch's work. CLUSTERFACTS_BATCH_FILES overrides.
 BATCH_FILES = int(os.environ.get("CLUSTERFACTS_BATCH_FILES", 200))
+# Files a worker reads per task: a batch is four tasks, so two workers finish it together.
+CHUNK_FILES = 50
 PROGRESS_SECONDS = 2.0
 
 
@@ -65,7 +69,7 @@ def load(paths: list[str], database: Path, progress: Callable[[str], None] | Non
     gate = FactGate(database.parent) if validate else None
     # Workers fork before the warehouse is opened, so none of them inherits its connection.
     pool = multiprocessing.get_context("fork").Pool(workers) if workers > 1 else None
-    reader = (lambda fn, items: pool.imap(fn, items, chunksize=4)) if pool else map
+    reader = (lambda fn, items: pool.imap(fn, items)) if pool else map
     try:
         return _run(paths, database, progress, gate, wait_seconds, reader)
     finally:
@@ -86,7 +90,7 @@ def _run(paths: list[str], database: Path, progress: Callable[[str], None] | Non
             pending = None
             for batch in _batches(discover(paths), BATCH_FILES):
                 prepared = _prepare_batch(conn, summary, batch)
-                prepared.documents = reader(read_document, [candidate.path for candidate, _ in prepared.to_read])
+                prepared.chunks = reader(read_chunk, _chunks([candidate.path for candidate, _ in prepared.to_read]))
                 if pending:
                     _land_batch(conn, summary, pending, gate)
                     if progress:
@@ -114,6 +118,10 @@ def _batches(items: Iterable[Candidate], size: int):
             batch = []
     if batch:
         yield batch
+
+
+def _chunks(paths: list[str]) -> list[tuple[int, list[str]]]:
+    return [(start, paths[start:start + CHUNK_FILES]) for start in range(0, len(paths), CHUNK_FILES)]
 
 
 def _mark_interrupted_runs(conn: duckdb.DuckDBPyConnection) -> None:
@@ -182,12 +190,13 @@ class FactGate:
         return build_data_docs(self.docs_root, list(load_reference().metric_kinds))
 
 
-def _validate(gate: FactGate | None, summary: RunSummary, facts: list[dict], stamp: dt.datetime
-              ) -> tuple[list[dict], list[dict], list[dict]]:
+def _validate(gate: FactGate | None, summary: RunSummary, facts: pa.Table | None, stamp: dt.datetime
+              ) -> tuple[pa.Table | None, list[dict], list[dict]]:
     """Split a batch's facts into those that land and those quarantined; return the results rows too."""
-    if gate is None or not facts:
+    if gate is None or facts is None:
         return facts, [], []
-    outcome = gate.check(facts)
+    rows = facts.to_pylist()
+    outcome = gate.check(rows)
     results = [{"run_id": summary.run_id, "batch_number": summary.batches, "validated_at": stamp,
                 "batch_passed": outcome.success, "column_name": r.pop("column"), **r} for r in outcome.results]
     if outcome.success:
@@ -195,14 +204,8 @@ def _validate(gate: FactGate | None, summary: RunSummary, facts: list[dict], sta
     failed = sorted({r["expectation"] for r in outcome.results if not r["passed"]})
     quarantined = [{**fact, "batch_number": summary.batches,
                     "reasons": outcome.reasons_by_fact.get(fact["fact_id"]) or [f"batch failed: {', '.join(failed)}"]}
-                   for fact in facts]
-    return [], quarantined, results
-
-
-def read_document(path: str) -> Document | Rejection:
-    """Read, decode and extract one file: the work the loader spreads over cores."""
-    data = read_bytes(path)
-    return data if isinstance(data, Rejection) else build_document(path, data)
+                   for fact in rows]
+    return None, quarantined, results
 
 
 @dataclass
@@ -212,7 +215,7 @@ class PreparedBatch:
     stamp: dt.datetime
     to_read: list[tuple[Candidate, os.stat_result]] = field(default_factory=list)
     rejected: list[dict] = field(default_factory=list)
-    documents: Iterable[Document | Rejection] = ()  # read_document's results, in to_read's order
+    chunks: Iterable[ChunkRead] = ()  # read_chunk's results, in to_read's order
     known_paths: set[str] = field(default_factory=set)  # to_read's paths already in raw.source_files
 
 
@@ -244,32 +247,34 @@ def _prepare_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, batch: 
 
 def _land_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, prepared: PreparedBatch,
                 gate: FactGate | None = None) -> None:
-    """Take a batch's read documents and land them in one transaction: all of it or none."""
+    """Take a batch's read files and land them in one transaction: all of it or none."""
     stamp, rejected = prepared.stamp, prepared.rejected
-    documents: list[tuple[Candidate, os.stat_result, Document]] = []
-    for (candidate, stat), result in zip(prepared.to_read, prepared.documents):
-        if isinstance(result, Rejection):
-            rejected.append(_rejection_row(summary.run_id, candidate.path, stat.st_size, result, stamp))
+    chunks = list(prepared.chunks)
+    outcomes = [outcome for chunk in chunks for outcome in chunk.outcomes]
+    read: list[tuple[int, Candidate, os.stat_result, str]] = []
+    for position, ((candidate, stat), outcome) in enumerate(zip(prepared.to_read, outcomes)):
+        if isinstance(outcome, Rejection):
+            rejected.append(_rejection_row(summary.run_id, candidate.path, stat.st_size, outcome, stamp))
         else:
-            documents.append((candidate, stat, result))
+            read.append((position, candidate, stat, outcome))
 
-    existing = _known_hashes(conn, [doc.article["content_hash"] for _, _, doc in documents])
-    new_articles, new_facts, new_mentions, source_files = [], [], [], []
-    for candidate, stat, doc in documents:
-        digest = doc.article["content_hash"]
+    existing = _known_hashes(conn, [digest for *_, digest in read])
+    landing, source_files = [], []
+    for position, candidate, stat, digest in read:
         source_files.append({"source_path": candidate.path, "size_bytes": stat.st_size,
                              "mtime_ns": stat.st_mtime_ns, "content_hash": digest})
         if digest in existing:
             summary.unchanged += 1
             continue
         existing.add(digest)
-        summary.loaded += 1
-        new_articles.append(doc.article)
-        new_facts.extend(doc.facts)
-        new_mentions.extend(doc.mentions)
+        landing.append(position)
+    summary.loaded += len(landing)
     summary.batches += 1
+    new_articles = rows_of_files([chunk.articles for chunk in chunks], landing)
+    new_facts = rows_of_files([chunk.facts for chunk in chunks], landing)
+    new_mentions = rows_of_files([chunk.mentions for chunk in chunks], landing)
     new_facts, quarantined, validations = _validate(gate, summary, new_facts, stamp)
-    summary.facts += len(new_facts)
+    summary.facts += new_facts.num_rows if new_facts is not None else 0
     summary.quarantined += len(quarantined)
     summary.rejected += len(rejected)
     summary.rejections.extend((r["source_path"], r["reason"], r["detail"]) for r in rejected)

@@ -187,12 +187,13 @@ def ensure_schema(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute(MIGRATIONS)
 
 
-def insert_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: list[dict], **same_in_every_row) -> None:
+def insert_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: list[dict] | pa.Table | None,
+                **same_in_every_row) -> None:
     """Insert many rows at once through Arrow, matching columns by name; keyword arguments
     give columns whose value is the same in every row (a run id), set in SQL, not per row."""
-    if not rows:
+    if rows is None or len(rows) == 0:
         return
-    batch = pa.Table.from_pylist(rows)  # noqa: F841 - read by name in the SQL below
+    batch = rows if isinstance(rows, pa.Table) else pa.Table.from_pylist(rows)  # noqa: F841 - read by name below
     constants = "".join(f", ? as {column}" for column in same_in_every_row)
     conn.execute(f"insert into {table} by name select *{constants} from batch", list(same_in_every_row.values()))
 

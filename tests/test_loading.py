@@ -211,3 +211,35 @@ def test_an_article_whose_facts_share_an_id_is_rejected_and_the_rest_land(databa
     finally:
         conn.close()
     assert ids == distinct_ids > 0 and landed == 0
+
+
+def test_files_read_in_small_chunks_land_as_one_chunk_lands_them(tmp_path, monkeypatch):
+    """Copies of an article in other chunks of a batch, and in later batches, land once: the first copy."""
+    from clusterfacts import loading
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for path in sorted(ARTICLES.glob("*.txt")):
+        (folder / f"a_{path.name}").write_bytes(path.read_bytes())
+        (folder / f"b_{path.name}").write_bytes(path.read_bytes())
+    whole, chunked = tmp_path / "whole.duckdb", tmp_path / "chunked.duckdb"
+    load([str(folder)], whole, validate=False)
+    monkeypatch.setattr(loading, "CHUNK_FILES", 2)
+    monkeypatch.setattr(loading, "BATCH_FILES", 7)
+    summary = load([str(folder)], chunked, validate=False, workers=2)
+
+    assert (summary.loaded, summary.unchanged, summary.batches) == (5, 5, 2)
+    tables = []
+    for database in (whole, chunked):
+        conn = duckdb.connect(str(database), read_only=True)
+        try:
+            tables.append([conn.execute(f"select * exclude (run_id) from raw.{table} order by all").fetchall()
+                           for table in ("facts", "mentions", "source_files")]
+                          + [conn.execute("select * exclude (run_id, loaded_at) from raw.articles order by all")
+                             .fetchall()])
+        finally:
+            conn.close()
+    assert tables[0] == tables[1]
+    facts, _, source_files, articles = tables[1]
+    assert len(source_files) == 10 and len(articles) == 5 and len(facts) > 80
+    assert {row[2] for row in facts} == {path.name for path in folder.glob("a_*")}
