@@ -38,31 +38,30 @@ class ChunkRead:
 
 
 def read_chunk(chunk: tuple[int, list[str]]) -> ChunkRead:
-    """Read the files of a chunk whose first file is at `first_position` in its batch."""
+    """Read a chunk's files: (position of its first file in the batch, their paths)."""
     first_position, paths = chunk
     outcomes: list[Rejection | str] = []
-    articles, facts, mentions = [], [], []
-    fact_positions, mention_positions, article_positions = [], [], []
+    read: list[tuple[int, Document]] = []
     for position, path in enumerate(paths, start=first_position):
         result = read_document(path)
         if isinstance(result, Rejection):
             outcomes.append(result)
-            continue
-        outcomes.append(result.article["content_hash"])
-        articles.append(result.article)
-        article_positions.append(position)
-        facts.extend(result.facts)
-        fact_positions.extend([position] * len(result.facts))
-        mentions.extend(result.mentions)
-        mention_positions.extend([position] * len(result.mentions))
-    return ChunkRead(outcomes, _table(articles, article_positions), _table(facts, fact_positions),
-                     _table(mentions, mention_positions))
+        else:
+            outcomes.append(result.article["content_hash"])
+            read.append((position, result))
+    return ChunkRead(outcomes,
+                     _table([(position, [doc.article]) for position, doc in read]),
+                     _table([(position, doc.facts) for position, doc in read]),
+                     _table([(position, doc.mentions) for position, doc in read]))
 
 
-def _table(rows: list[dict], positions: list[int]) -> pa.Buffer | None:
+def _table(rows_by_file: list[tuple[int, list[dict]]]) -> pa.Buffer | None:
+    """Files' rows as one table, each row marked with its file's position, as an IPC stream."""
+    rows = [row for _, file_rows in rows_by_file for row in file_rows]
     if not rows:
         return None
-    table = pa.Table.from_pylist(rows).append_column(POSITION, pa.array(positions, pa.int32()))
+    positions = pa.array([position for position, file_rows in rows_by_file for _ in file_rows], pa.int32())
+    table = pa.Table.from_pylist(rows).append_column(POSITION, positions)
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, table.schema) as stream:
         stream.write_table(table)
@@ -71,8 +70,8 @@ def _table(rows: list[dict], positions: list[int]) -> pa.Buffer | None:
 
 def rows_of_files(tables: list[pa.Buffer | None], positions: list[int]) -> pa.Table | None:
     """The rows of the files at `positions`, from the chunks' tables, without the position column."""
-    present = [pa.ipc.open_stream(table).read_all() for table in tables if table is not None]
-    if not present or not positions:
+    present = [pa.ipc.open_stream(table).read_all() for table in tables if table is not None and positions]
+    if not present:
         return None
     # a column that is null throughout one chunk is typed null there: promotion unifies it
     whole = pa.concat_tables(present, promote_options="permissive")

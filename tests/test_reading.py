@@ -6,9 +6,9 @@ from clusterfacts.reading import _table, rows_of_files
 
 
 def test_rows_of_files_keeps_the_files_asked_for_and_unifies_columns_null_in_a_chunk():
-    undated = _table([{"content_hash": "a", "published_date": None, "sentence_hashes": []}], [0])
-    dated = _table([{"content_hash": "b", "published_date": dt.date(2024, 5, 1), "sentence_hashes": [7, 8]},
-                    {"content_hash": "c", "published_date": None, "sentence_hashes": [9]}], [1, 2])
+    undated = _table([(0, [{"content_hash": "a", "published_date": None, "sentence_hashes": []}])])
+    dated = _table([(1, [{"content_hash": "b", "published_date": dt.date(2024, 5, 1), "sentence_hashes": [7, 8]}]),
+                    (2, [{"content_hash": "c", "published_date": None, "sentence_hashes": [9]}])])
 
     kept = rows_of_files([undated, None, dated], [0, 2])
 
@@ -19,7 +19,7 @@ def test_rows_of_files_keeps_the_files_asked_for_and_unifies_columns_null_in_a_c
 
 
 def test_rows_of_files_is_none_when_no_file_is_kept_or_none_has_rows():
-    chunk = _table([{"content_hash": "a"}], [0])
+    chunk = _table([(0, [{"content_hash": "a"}])])
     assert rows_of_files([chunk], [3]) is None
     assert rows_of_files([chunk], []) is None
     assert rows_of_files([None, None], [0]) is None
