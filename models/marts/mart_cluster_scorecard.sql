@@ -1,20 +1,25 @@
 -- per cluster, place and metric: the latest reported figure and the latest target, each
 -- with its source, and how many distinct stories state a figure for it. only the columns
--- that rank and count go through the aggregates, and the winning facts' text is joined
--- back at the end; stories are counted by the facts that are their story's first
-with usable as (
+-- that rank and count go through the aggregates, and the winning facts' text is read at
+-- the end by row id from the table behind fct_facts (a join on fact id scans the wide
+-- columns of every fact); stories are counted by the facts that are their story's first
+
+-- depends_on: {{ ref('fct_facts') }}
+with usable as not materialized (
+    -- read by each aggregate for its own columns: kept, it was 800 MB at a million articles
     select
         fact_id,
+        rowid as fact_row,
         cluster_id,
         geography_id,
         metric_id,
         is_target,
         value,
         reference_year,
-        published_date,
+        story_published_date as published_date,
         is_first_in_story_for_metric,
         is_first_in_story_for_value
-    from {{ ref('fct_facts') }}
+    from {{ ref('int_facts_deduplicated') }}
     where
         cluster_id is not null
         and geography_id is not null
@@ -22,7 +27,7 @@ with usable as (
         and not {{ is_other_currency_side() }}
 ),
 
-latest_fact_ids as (
+latest_picks as (
     -- the latest year, then the latest publication, then the larger value; unknown years
     -- and dates rank last, and the larger fact id breaks a tie so a rebuild picks the same
     select
@@ -30,35 +35,51 @@ latest_fact_ids as (
         geography_id,
         metric_id,
         is_target,
-        max(struct_pack(
-            reference_year := coalesce(reference_year, -1),
-            published_date := coalesce(published_date, date '0001-01-01'),
-            value := value,
-            fact_id := fact_id
-        )).fact_id as fact_id
+        -- the winner's fields become columns of their own names
+        unnest(max(struct_pack(  -- noqa: AL03
+            ranked_year := coalesce(reference_year, -1),
+            ranked_date := coalesce(published_date, date '0001-01-01'),
+            latest_value := value,
+            latest_fact_id := fact_id,
+            latest_fact_row := fact_row
+        )))
     from usable
     group by cluster_id, geography_id, metric_id, is_target
 ),
 
 latest as (
-    select facts.*
-    from latest_fact_ids
-    inner join {{ ref('fct_facts') }} as facts on latest_fact_ids.fact_id = facts.fact_id
+    select
+        facts.fact_id,
+        facts.cluster_id,
+        facts.geography_id,
+        facts.metric_id,
+        facts.is_target,
+        facts.value,
+        facts.qualifier,
+        facts.unit,
+        facts.value_usd,
+        facts.reference_year,
+        facts.target_year,
+        facts.span,
+        facts.file_name,
+        facts.is_corrected
+    from {{ ref('int_facts_deduplicated') }} as facts
+    where facts.rowid in (select latest_picks.latest_fact_row from latest_picks)
 ),
 
 stories_stating_latest as (
     select
-        latest.fact_id,
+        latest_picks.latest_fact_id as fact_id,
         count(*) filter (where usable.is_first_in_story_for_value) as stories
-    from latest
-    inner join usable
+    from usable
+    inner join latest_picks
         on
-            latest.cluster_id = usable.cluster_id
-            and latest.geography_id = usable.geography_id
-            and latest.metric_id = usable.metric_id
-            and latest.is_target = usable.is_target
-            and latest.value = usable.value
-    group by latest.fact_id
+            usable.cluster_id = latest_picks.cluster_id
+            and usable.geography_id = latest_picks.geography_id
+            and usable.metric_id = latest_picks.metric_id
+            and usable.is_target = latest_picks.is_target
+            and usable.value = latest_picks.latest_value
+    group by latest_picks.latest_fact_id
 ),
 
 sources as (
