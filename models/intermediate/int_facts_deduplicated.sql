@@ -58,17 +58,19 @@ normalised as not materialized (
 
 -- the decisions are made on the columns that decide, and the wide rows joined back once:
 -- aggregates, not windows, since a window sorts every row it carries (a full build at a
--- million articles spent most of its 276 s sorting whole facts)
+-- million articles spent most of its 276 s sorting whole facts). ids are grouped and
+-- joined as 128-bit numbers (macros/hex_keys.sql): as strings, the five aggregates over
+-- eleven million facts outgrew memory and spilled (204 s at a million articles)
 deciding_columns as materialized (
     select
-        fact_id,
-        story_id,
+        {{ hex_key('fact_id') }} as fact_key,
+        {{ hex_key('story_id') }} as story_key,
+        {{ hex_key('context_hash') }} as context_key,
+        {{ hex_key('article_id') }} as article_key,
         kind,
         value,
         unit,
-        context_hash,
         from_canonical_article,
-        article_id,
         char_start,
         fact_year,
         is_target,
@@ -78,40 +80,39 @@ deciding_columns as materialized (
         geography_id,
         metric_id,
         is_suppressed,
-        equivalent_fact_id
+        {{ is_other_currency_side() }} as is_other_currency_side
     from normalised
 ),
 
 copies as (
     -- copies of one fact in a story: same kind, value, unit and context. the canonical
-    -- article's copy is kept (then the first article id, then the first offset)
+    -- article's copy is kept (then the first article, then the first offset)
     select
         min(struct_pack(
             not_canonical := not from_canonical_article,
-            article_id := article_id,
+            article_key := article_key,
             char_start := char_start,
-            fact_id := fact_id
-        )).fact_id as kept_fact_id,
+            fact_key := fact_key
+        )).fact_key as kept_fact_key,
         count(*) as copies_in_story,
         max(fact_year) as any_copy_year
     from deciding_columns
-    group by story_id, kind, value, unit, context_hash
+    group by story_key, kind, value, unit, context_key
 ),
 
 kept as materialized (
     -- the kept copy takes the year another copy resolved
     select
-        facts.fact_id,
-        facts.story_id,
+        facts.fact_key,
+        facts.story_key,
         facts.cluster_id,
         facts.geography_id,
         facts.metric_id,
         facts.unit,
-        facts.kind,
         facts.value,
         facts.is_target,
         facts.is_suppressed,
-        facts.equivalent_fact_id,
+        facts.is_other_currency_side,
         copies.copies_in_story,
         coalesce(facts.fact_year, case when not facts.is_target then copies.any_copy_year end) as fact_year,
         case
@@ -119,41 +120,40 @@ kept as materialized (
             else coalesce(facts.fact_year, copies.any_copy_year, year(facts.story_published_date))
         end as reference_year
     from deciding_columns as facts
-    inner join copies on facts.fact_id = copies.kept_fact_id
+    inner join copies on facts.fact_key = copies.kept_fact_key
 ),
 
 -- each fact also says whether it is its story's first in the groups the marts count
 -- stories by, so a mart counts stories with a filtered count(*) instead of a
 -- count(distinct) over every fact: exact, because a story is always rebuilt whole
 firsts_for_metric_year as (
-    select min(fact_id) as fact_id
+    select min(fact_key) as fact_key
     from kept
-    group by story_id, cluster_id, geography_id, metric_id, unit, is_target, reference_year, is_suppressed
+    group by story_key, cluster_id, geography_id, metric_id, unit, is_target, reference_year, is_suppressed
 ),
 
 firsts_for_metric as (
-    select min(fact_id) as fact_id
+    select min(fact_key) as fact_key
     from kept
-    group by story_id, cluster_id, geography_id, metric_id, is_target, is_suppressed, {{ is_other_currency_side() }}
+    group by story_key, cluster_id, geography_id, metric_id, is_target, is_suppressed, is_other_currency_side
 ),
 
 firsts_for_value as (
-    select min(fact_id) as fact_id
+    select min(fact_key) as fact_key
     from kept
-    group by
-        story_id, cluster_id, geography_id, metric_id, is_target, value, is_suppressed, {{ is_other_currency_side() }}
+    group by story_key, cluster_id, geography_id, metric_id, is_target, value, is_suppressed, is_other_currency_side
 ),
 
 decisions as (
     select
-        kept.fact_id,
+        kept.fact_key,
         kept.copies_in_story,
         kept.fact_year,
         kept.reference_year,
-        kept.fact_id in (select firsts_for_metric_year.fact_id from firsts_for_metric_year)
+        kept.fact_key in (select firsts_for_metric_year.fact_key from firsts_for_metric_year)
             as is_first_in_story_for_metric_year,
-        kept.fact_id in (select firsts_for_metric.fact_id from firsts_for_metric) as is_first_in_story_for_metric,
-        kept.fact_id in (select firsts_for_value.fact_id from firsts_for_value) as is_first_in_story_for_value
+        kept.fact_key in (select firsts_for_metric.fact_key from firsts_for_metric) as is_first_in_story_for_metric,
+        kept.fact_key in (select firsts_for_value.fact_key from firsts_for_value) as is_first_in_story_for_value
     from kept
 )
 
@@ -167,4 +167,4 @@ select
     decisions.is_first_in_story_for_value,
     now() as built_at
 from normalised
-inner join decisions on normalised.fact_id = decisions.fact_id
+inner join decisions on {{ hex_key('normalised.fact_id') }} = decisions.fact_key
