@@ -81,7 +81,8 @@ create table if not exists raw.rejected_files (
 -- an index on eleven million ids cost a daily load at a million articles 1.8 s of its
 -- 5.5 s, and every later checkpoint another 4 s to write the index out again
 create table if not exists raw.facts (
-    fact_id varchar not null,            -- stable: article hash, offsets and extractor major version
+    fact_id varchar not null,            -- stable: article hash, offsets and extractor major version;
+                                         -- 20 hex digits, which the dbt models key by number
     content_hash varchar not null,
     article varchar not null,
     char_start integer not null,

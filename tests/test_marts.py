@@ -94,16 +94,23 @@ def insert_bad_fact(conn, fact_id: str, **changes):
                  [None if value != value else value for value in base.values()])  # NaN -> null
 
 
+# fact ids of the loader's shape, 20 hex digits, which the models key by number
+BAD_SHARE = "bad00000000000000140"
+BAD_SCALE = "bad000000000000005ca"
+BAD_FX_YUAN = "bad0000000000000f001"
+BAD_FX_USD = "bad0000000000000f002"
+
+
 def test_seeded_bad_facts_fail_the_build_naming_each_fact(tmp_path):
     database = tmp_path / "bad.duckdb"
     load([str(ARTICLES)], database)
     conn = duckdb.connect(str(database))
-    insert_bad_fact(conn, "bad_share_140", kind="percent", unit="percent", metric="output_share", value=140.0,
+    insert_bad_fact(conn, BAD_SHARE, kind="percent", unit="percent", metric="output_share", value=140.0,
                     stated_number=140.0, scale_multiplier=1.0, scale_word=None, char_start=1500, char_end=1510)
-    insert_bad_fact(conn, "bad_wrong_scale", value=8e6, char_start=1520, char_end=1530)
-    insert_bad_fact(conn, "bad_fx_yuan", value=8e9, char_start=1540, char_end=1550, equivalent_fact_id="bad_fx_usd")
-    insert_bad_fact(conn, "bad_fx_usd", unit="USD", value=2.36e9, stated_number=2.36, char_start=1560,
-                    char_end=1570, equivalent_fact_id="bad_fx_yuan")
+    insert_bad_fact(conn, BAD_SCALE, value=8e6, char_start=1520, char_end=1530)
+    insert_bad_fact(conn, BAD_FX_YUAN, value=8e9, char_start=1540, char_end=1550, equivalent_fact_id=BAD_FX_USD)
+    insert_bad_fact(conn, BAD_FX_USD, unit="USD", value=2.36e9, stated_number=2.36, char_start=1560,
+                    char_end=1570, equivalent_fact_id=BAD_FX_YUAN)
     conn.close()
 
     result = run_dbt(["build", "--exclude-resource-type", "unit_test"], database, check=False,
@@ -112,6 +119,6 @@ def test_seeded_bad_facts_fail_the_build_naming_each_fact(tmp_path):
     assert result.returncode != 0
     output = result.stdout
     failures = [line for line in output.splitlines() if "FAILED " in line]
-    assert any("output_share_is_a_percent_of_a_whole" in line and "bad_share_140" in line for line in failures)
-    assert any("base_value_matches_stated" in line and "bad_wrong_scale" in line for line in failures)
-    assert any("fx_pair_consistent" in line and "bad_fx_yuan" in line for line in failures)
+    assert any("output_share_is_a_percent_of_a_whole" in line and BAD_SHARE in line for line in failures)
+    assert any("base_value_matches_stated" in line and BAD_SCALE in line for line in failures)
+    assert any("fx_pair_consistent" in line and BAD_FX_YUAN in line for line in failures)
