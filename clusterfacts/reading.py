@@ -70,7 +70,9 @@ def _table(rows_by_file: list[tuple[int, list[dict]]]) -> pa.Buffer | None:
 
 def rows_of_files(tables: list[pa.Buffer | None], positions: list[int]) -> pa.Table | None:
     """The rows of the files at `positions`, from the chunks' tables, without the position column."""
-    present = [pa.ipc.open_stream(table).read_all() for table in tables if table is not None and positions]
+    if not positions:
+        return None
+    present = [pa.ipc.open_stream(table).read_all() for table in tables if table is not None]
     if not present:
         return None
     # a column that is null throughout one chunk is typed null there: promotion unifies it

@@ -4,6 +4,7 @@
 -- the end by row id from the table behind fct_facts (a join on fact id scans the wide
 -- columns of every fact); stories are counted by the facts that are their story's first
 
+-- built after fct_facts, so a failing test there stops this mart as it stops the others
 -- depends_on: {{ ref('fct_facts') }}
 with usable as not materialized (
     -- read by each aggregate for its own columns: kept, it was 800 MB at a million articles
