@@ -20,14 +20,17 @@
     ),
 
     new_articles as (
-        -- articles are stored in load order, and the time bound skips the old ones
+        -- articles are stored in load order, and the time bound skips the old ones (with
+        -- no run to read it is infinity: a null bound filters nothing out of the scan)
         select
             articles.article_id,
             articles.sentence_hashes,
             articles.run_id
         from {{ ref('stg_articles') }} as articles
         where
-            articles.loaded_at >= (select min(runs_not_yet_read.started_at) from runs_not_yet_read)
+            articles.loaded_at >= (
+                select coalesce(min(runs_not_yet_read.started_at), timestamp 'infinity') from runs_not_yet_read
+            )
             and articles.run_id in (select runs_not_yet_read.run_id from runs_not_yet_read)
     )
 {% else %}
