@@ -59,3 +59,14 @@ where {{ column_name }} in (
 group by {{ column_name }}
 having count(*) > 1
 {% endtest %}
+
+
+{% test primary_key(model, column_name) %}
+{#- `unique` and `not_null` in one test: every row has a value, and no two share one.
+    one node rather than two matters: a build runs every test of a node before the models
+    that read it, and each test costs dbt about 0.1 s however small its table -#}
+select {{ column_name }} as failing_value, count(*) as n_records
+from {{ model }}
+group by {{ column_name }}
+having {{ column_name }} is null or count(*) > 1
+{% endtest %}
