@@ -282,7 +282,10 @@ def _land_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, prepared: 
     conn.execute("begin transaction")
     try:
         run_id = summary.run_id
-        insert_rows(conn, "raw.articles", new_articles, run_id=run_id, loaded_at=stamp)
+        if new_articles is not None:
+            insert_rows(conn, "raw.articles", new_articles.drop_columns(["text"]), run_id=run_id, loaded_at=stamp)
+            insert_rows(conn, "raw.article_texts", new_articles.select(["content_hash", "text"]),
+                        run_id=run_id, loaded_at=stamp)
         insert_rows(conn, "raw.facts", new_facts, run_id=run_id)
         insert_rows(conn, "raw.quarantined_facts", quarantined, run_id=run_id)
         insert_rows(conn, "raw.fact_validations", validations)

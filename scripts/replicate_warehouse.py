@@ -37,6 +37,8 @@ def copy_statements(copy: int) -> list[str]:
                 {remapped('content_hash', copy)} as content_hash, {path} as source_path,
                 list_transform(sentence_hashes, lambda h: xor(h, {copy * 7919})) as sentence_hashes)
             from source.raw.articles {first_run}""",
+        f"""insert into raw.article_texts select * replace ({remapped('content_hash', copy)} as content_hash)
+            from source.raw.article_texts {first_run}""",
         f"""insert into raw.facts select * replace (
                 {remapped('fact_id', copy)} as fact_id, {remapped('content_hash', copy)} as content_hash,
                 {remapped('equivalent_fact_id', copy)} as equivalent_fact_id)

@@ -64,7 +64,7 @@ def test_every_bad_input_is_loaded_or_rejected_with_a_reason(tmp_path):
     conn = duckdb.connect(str(database), read_only=True)
     try:
         loaded = dict(conn.execute("select file_name, encoding from raw.articles").fetchall())
-        page = conn.execute("select text from raw.articles where file_name = 'page.txt'").fetchone()[0]
+        page = conn.execute("select text from raw.article_texts join raw.articles using (content_hash) where file_name = 'page.txt'").fetchone()[0]
         details = conn.execute("select count(*) from raw.rejected_files where length(detail) > 10").fetchone()[0]
         tables = conn.execute("select count(*) from duckdb_tables() where schema_name = 'raw'").fetchone()[0]
         facts = conn.execute("select count(*) from raw.facts").fetchone()[0]

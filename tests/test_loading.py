@@ -62,7 +62,7 @@ def test_a_changed_file_is_read_again(database, article_folder):
     conn = duckdb.connect(str(database), read_only=True)
     try:
         rows = conn.execute("""
-            select s.source_path, a.text from raw.source_files s join raw.articles a using (content_hash)
+            select s.source_path, a.text from raw.source_files s join raw.article_texts a using (content_hash)
         """).fetchall()
     finally:
         conn.close()
@@ -235,11 +235,39 @@ def test_files_read_in_small_chunks_land_as_one_chunk_lands_them(tmp_path, monke
         try:
             tables.append([conn.execute(f"select * exclude (run_id) from raw.{table} order by all").fetchall()
                            for table in ("facts", "mentions", "source_files")]
-                          + [conn.execute("select * exclude (run_id, loaded_at) from raw.articles order by all")
-                             .fetchall()])
+                          + [conn.execute(f"select * exclude (run_id, loaded_at) from raw.{table} order by all")
+                             .fetchall() for table in ("articles", "article_texts")])
         finally:
             conn.close()
     assert tables[0] == tables[1]
-    facts, _, source_files, articles = tables[1]
-    assert len(source_files) == 10 and len(articles) == 5 and len(facts) > 80
+    facts, _, source_files, articles, texts = tables[1]
+    assert len(source_files) == 10 and len(articles) == len(texts) == 5 and len(facts) > 80
     assert {row[2] for row in facts} == {path.name for path in folder.glob("a_*")}
+
+
+def test_a_warehouse_made_before_article_texts_has_its_texts_moved_out(database):
+    load([str(ARTICLES)], database, validate=False)
+    conn = duckdb.connect(str(database))
+    try:
+        # the layout before raw.article_texts: each text in its article's row
+        conn.execute("alter table raw.articles add column text varchar")
+        conn.execute("update raw.articles set text = t.text from raw.article_texts t "
+                     "where t.content_hash = articles.content_hash")
+        texts_before = dict(conn.execute("select content_hash, text from raw.articles").fetchall())
+        conn.execute("drop table raw.article_texts")
+    finally:
+        conn.close()
+
+    summary = load([str(ARTICLES)], database, validate=False)
+
+    assert (summary.loaded, summary.unchanged) == (0, 5)
+    conn = duckdb.connect(str(database), read_only=True)
+    try:
+        columns = {row[0] for row in conn.execute(
+            "select column_name from information_schema.columns where table_schema = 'raw' and table_name = 'articles'"
+        ).fetchall()}
+        texts_after = dict(conn.execute("select content_hash, text from raw.article_texts").fetchall())
+    finally:
+        conn.close()
+    assert "text" not in columns
+    assert texts_after == texts_before and len(texts_after) == 5

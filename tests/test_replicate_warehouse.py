@@ -35,6 +35,7 @@ def test_copies_have_their_own_keys_and_fingerprints(tmp_path):
     assert facts == 3 * one(source, "select count(*) from raw.facts")
     assert one(copies, "select count(distinct source_path) from raw.source_files") == 3 * 5
     assert one(copies, """select count(*) from raw.facts anti join raw.articles using (content_hash)""") == 0
+    assert one(copies, """select count(*) from raw.articles anti join raw.article_texts using (content_hash)""") == 0
     # 000 and its trimmed copy 001 share sentences: so do their copies, never across copies
     shared = one(source, FINGERPRINTS_IN_SEVERAL_ARTICLES)
     assert shared > 0

@@ -36,26 +36,26 @@
         where load_runs.run_id in (select new_facts.run_id from new_facts)
     ),
 
-    new_articles as (
+    new_texts as (
         -- a fact lands with its article, so its article was loaded after its run began:
-        -- articles are stored in load order, and the time bound skips the old ones'
-        -- text without reading it (1.2 s -> 0.2 s at a million articles); with no run to
-        -- read the bound is infinity, since a null one filters nothing out of the scan
-        select articles.*
-        from {{ ref('stg_articles') }} as articles
+        -- texts are stored in load order, and the time bound skips the old ones without
+        -- reading them (1.2 s -> 0.2 s at a million articles); with no run to read the
+        -- bound is infinity, since a null one filters nothing out of the scan
+        select texts.*
+        from {{ ref('stg_article_texts') }} as texts
         where
-            articles.loaded_at >= (
+            texts.loaded_at >= (
                 select coalesce(min(runs_not_yet_read.started_at), timestamp 'infinity') from runs_not_yet_read
             )
-            and articles.article_id in (select new_facts.article_id from new_facts)
+            and texts.article_id in (select new_facts.article_id from new_facts)
     ),
 {% else %}
     with new_facts as (
         select * from {{ ref('stg_facts') }}
     ),
 
-    new_articles as (
-        select * from {{ ref('stg_articles') }}
+    new_texts as (
+        select * from {{ ref('stg_article_texts') }}
     ),
 {% endif %}
 
@@ -63,16 +63,16 @@ in_context as (
     select
         new_facts.*,
         substring(
-            articles.article_text, new_facts.sentence_start + 1, new_facts.sentence_end - new_facts.sentence_start
+            texts.article_text, new_facts.sentence_start + 1, new_facts.sentence_end - new_facts.sentence_start
         ) as sentence,
         substring(
-            articles.article_text,
+            texts.article_text,
             greatest(new_facts.char_start - 40, new_facts.sentence_start) + 1,
             least(new_facts.char_end + 40, new_facts.sentence_end)
             - greatest(new_facts.char_start - 40, new_facts.sentence_start)
         ) as span_context
     from new_facts
-    inner join new_articles as articles on new_facts.article_id = articles.article_id
+    inner join new_texts as texts on new_facts.article_id = texts.article_id
 )
 
 select

@@ -4,7 +4,6 @@ select
     file_name,
     size_bytes,
     encoding,
-    text as article_text,
     title,
     published_date,
     published_date_source,
