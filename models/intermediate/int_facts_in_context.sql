@@ -77,5 +77,5 @@ in_context as (
 
 select
     *,
-    md5(lower(regexp_replace(span_context, '\s+', ' ', 'g'))) as context_hash
+    md5(lower({{ collapse_white_space('span_context') }})) as context_hash
 from in_context
