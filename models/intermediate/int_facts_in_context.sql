@@ -14,7 +14,9 @@
 {% if is_incremental() %}
     with unread_runs as (
         -- a finished run that landed no fact has nothing to read
-        select load_runs.run_id
+        select
+            load_runs.run_id,
+            load_runs.started_at
         from {{ ref('stg_load_runs') }} as load_runs
         where
             coalesce(load_runs.facts_loaded, 1) > 0
@@ -30,10 +32,12 @@
         where facts.run_id in (select unread_runs.run_id from unread_runs)
     ),
 
-    runs_not_yet_read as (
-        select load_runs.started_at
-        from {{ ref('stg_load_runs') }} as load_runs
-        where load_runs.run_id in (select new_facts.run_id from new_facts)
+    runs_with_new_facts as (
+        -- the time bound below: an unread run without facts (one killed before its first
+        -- batch landed) would otherwise hold it back at that run's start for good
+        select unread_runs.started_at
+        from unread_runs
+        where unread_runs.run_id in (select new_facts.run_id from new_facts)
     ),
 
     new_texts as (
@@ -45,7 +49,7 @@
         from {{ ref('stg_article_texts') }} as texts
         where
             texts.loaded_at >= (
-                select coalesce(min(runs_not_yet_read.started_at), timestamp 'infinity') from runs_not_yet_read
+                select coalesce(min(runs_with_new_facts.started_at), timestamp 'infinity') from runs_with_new_facts
             )
             and texts.article_id in (select new_facts.article_id from new_facts)
     ),
