@@ -171,6 +171,18 @@ def test_validated_batches_land_and_their_results_are_kept(database):
     assert results[0] >= 10 and results[1] is True
 
 
+def test_a_validated_load_lands_smaller_batches_than_a_bulk_load(tmp_path, monkeypatch):
+    """Validation quarantines a failing batch whole, so a validated load keeps its batches small."""
+    from clusterfacts import loading
+
+    monkeypatch.setattr(loading, "BATCH_FILES", 5)
+    monkeypatch.setattr(loading, "VALIDATED_BATCH_FILES", 2)
+    bulk = load([str(ARTICLES)], tmp_path / "bulk.duckdb", validate=False)
+    validated = load([str(ARTICLES)], tmp_path / "validated.duckdb")
+    assert (bulk.loaded, bulk.batches) == (5, 1)
+    assert (validated.loaded, validated.batches) == (5, 3)
+
+
 def test_parallel_workers_land_what_one_process_lands(tmp_path):
     single, parallel = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
     load([str(ARTICLES)], single, validate=False, workers=1)
