@@ -19,7 +19,7 @@ import pyarrow as pa
 from clusterfacts import __version__
 from clusterfacts.discovery import Candidate, discover
 from clusterfacts.documents import Rejection
-from clusterfacts.reading import ChunkRead, read_chunk, rows_of_files
+from clusterfacts.reading import ChunkRead, read_chunk, rows_of_files, start_worker
 from clusterfacts.warehouse import connect, ensure_schema, in_list, insert_rows
 
 # Files landed per transaction: a kill loses at most one batch's work. Each commit costs
@@ -73,7 +73,7 @@ def load(paths: list[str], database: Path, progress: Callable[[str], None] | Non
     """
     gate = FactGate(database.parent) if validate else None
     # Workers fork before the warehouse is opened, so none of them inherits its connection.
-    pool = multiprocessing.get_context("fork").Pool(workers) if workers > 1 else None
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=start_worker) if workers > 1 else None
     reader = (lambda fn, items: pool.imap(fn, items)) if pool else map
     try:
         return _run(paths, database, progress, gate, wait_seconds, reader)

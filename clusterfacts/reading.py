@@ -9,6 +9,7 @@ keep the rows of the files it lands and drop copies of an article it already has
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 
 import pyarrow as pa
@@ -17,6 +18,18 @@ import pyarrow.compute as pc
 from clusterfacts.documents import Document, Rejection, build_document, read_bytes
 
 POSITION = "file_position"
+
+
+def start_worker() -> None:
+    """Set up a forked worker's garbage collector for many short-lived objects and few cycles.
+
+    The modules and data inherited from the loader are frozen out of collection, and the
+    youngest generation is collected every 50,000 allocations instead of 700: a document's
+    facts and their dicts made the collector run several times an article, about 2 % of a
+    worker's time, while its documents leave no cycles to collect.
+    """
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
 
 
 def read_document(path: str) -> Document | Rejection:
