@@ -1,4 +1,4 @@
-{{ config(materialized='incremental', incremental_strategy='append') }}
+{{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail') }}
 
 -- depends_on: {{ ref('stg_load_runs') }}
 -- built after int_story_groups, not beside it: this join holds every article's text, and
@@ -79,7 +79,10 @@ in_context as (
     inner join new_texts as texts on new_facts.article_id = texts.article_id
 )
 
+-- the context is hashed, not kept: nothing reads it, and writing it took a fifth of this
+-- model's full refresh at a million articles (51 -> 41 s). the hash is md5 as a 128-bit
+-- number, which groups faster than its 32 hex digits and takes half the room (38 s)
 select
-    *,
-    md5(lower({{ collapse_white_space('span_context') }})) as context_hash
+    * exclude (span_context),
+    md5_number(lower({{ collapse_white_space('span_context') }})) as context_hash
 from in_context
