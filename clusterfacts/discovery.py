@@ -23,9 +23,11 @@ def discover(paths: list[str]) -> Iterator[Candidate]:
 
     Folders are walked without following symlinked folders (so a symlink loop
     cannot trap the walk); a named path that is missing or unreadable is
-    reported as a candidate with a problem rather than raising.
+    reported as a candidate with a problem rather than raising. A path named
+    twice, or inside a folder also named, is walked once: each file is a
+    candidate once, so a run never lands one path twice.
     """
-    for raw in paths:
+    for raw in _without_overlaps(paths):
         path = Path(raw)
         if path.is_dir():
             yield from _walk(path)
@@ -35,6 +37,31 @@ def discover(paths: list[str]) -> Iterator[Candidate]:
             yield Candidate(str(path), "broken or looping symbolic link")
         else:
             yield Candidate(str(path), "no such file or folder")
+
+
+def _without_overlaps(paths: list[str]) -> list[str]:
+    """The named paths less those another named folder's walk reaches, in the order named."""
+    folders = [os.path.abspath(raw) for raw in paths if os.path.isdir(raw)]
+    kept, seen = [], set()
+    for raw in paths:
+        absolute = os.path.abspath(raw)
+        if absolute in seen or any(_walk_reaches(folder, absolute) for folder in folders if folder != absolute):
+            continue
+        seen.add(absolute)
+        kept.append(raw)
+    return kept
+
+
+def _walk_reaches(folder: str, path: str) -> bool:
+    """Whether walking folder yields path or walks into it: it lies inside and no symlinked folder leads there."""
+    if not path.startswith(folder.rstrip(os.sep) + os.sep):
+        return False
+    step = os.path.dirname(path) if not os.path.isdir(path) else path
+    while step != folder:
+        if os.path.islink(step):  # the walk does not follow symlinked folders
+            return False
+        step = os.path.dirname(step)
+    return True
 
 
 def _walk(folder: Path) -> Iterator[Candidate]:

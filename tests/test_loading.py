@@ -70,6 +70,18 @@ def test_a_changed_file_is_read_again(database, article_folder):
     assert dict(rows)[str(target)].endswith("12 hospitals.\n")
 
 
+def test_a_path_named_twice_or_inside_a_named_folder_is_read_once(database, article_folder):
+    inner = article_folder / "inner"
+    inner.mkdir()
+    (inner / "copy.txt").write_bytes((ARTICLES / "000_63fa5289a803b129.txt").read_bytes())
+    (article_folder / "linked").symlink_to(inner, target_is_directory=True)  # not walked into: named, it is read
+    named = [article_folder, inner, article_folder / "inner" / "copy.txt", article_folder, article_folder / "linked"]
+    summary = load([str(path) for path in named], database)
+    assert (summary.seen, summary.loaded, summary.unchanged, summary.rejected) == (7, 5, 2, 0)
+    assert counts(database)["source_files"] == 7
+    assert_accounted_for(database)
+
+
 def test_bad_inputs_are_loaded_or_rejected_with_a_reason_and_the_run_goes_on(database, tmp_path):
     folder = tmp_path / "scraped"
     folder.mkdir()
