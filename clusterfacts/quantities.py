@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from clusterfacts.numbers import DIGIT_NUMBER, NUMBER, WORD_NUMBER, parse_number
 from clusterfacts.patterns import (ASCII_LETTERS, YEAR, end_of_empty_match, find_at, is_word_char, lowered, occurrences,
-                                   search_where, starts_a_name, starts_a_word, trie_alternation, vocabulary_key)
+                                   search_where, start_of_spaces_before, starts_a_name, starts_a_word, trie_alternation,
+                                   vocabulary_key)
 from clusterfacts.reference import Reference, load_reference
 from clusterfacts.vocabulary import NUMBER_WORDS, words_in
 
@@ -35,7 +36,21 @@ QUALIFIER_WORDS = {
 }
 QUALIFIER_OF = {word: name for name, words in QUALIFIER_WORDS.items() for word in words}
 _QUALIFIER = trie_alternation(QUALIFIER_OF)
+# What _qualifier_before finds, as a regex: the test of that function compares the two.
 QUALIFIER_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<q>{_QUALIFIER})\s+$", re.IGNORECASE)
+QUALIFIER_WINDOW = 20  # characters before a number that its qualifier may start in
+QUALIFIER_OPENERS = "(\"“"  # besides white space, what may stand just before a qualifier
+
+
+def _by_last_word(phrases) -> dict[str, list[str]]:
+    """Phrases by their last word ("than": "no more than", "more than", ...), longest first."""
+    found: dict[str, list[str]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        found.setdefault(phrase.split(" ")[-1], []).append(phrase)
+    return found
+
+
+QUALIFIERS_BY_LAST_WORD = _by_last_word(QUALIFIER_OF)
 BETWEEN_BEFORE = re.compile(r"(?:^|(?<=\s))between\s+$", re.IGNORECASE)
 QUALIFIER_AFTER = re.compile(r"(?P<plus>-plus\b|\+(?!\d))|\s+or more\b|\s+and above\b", re.IGNORECASE)
 
@@ -327,9 +342,25 @@ def _starts_with_plural(rest: str) -> bool:
 
 
 def _qualifier_before(text: str, at: int) -> tuple[str, int]:
-    found = QUALIFIER_BEFORE.search(text, max(0, at - 20), at)
-    if found:
-        return QUALIFIER_OF[vocabulary_key(found.group("q"))], found.start("q")
+    """The qualifier of a number at `at`, and where its span starts: QUALIFIER_BEFORE.search(text, at - 20, at).
+
+    Read back from the number rather than searched for: the pattern's leading
+    look-behind made re try every word of it at each of the twenty places before
+    every number. A qualifier ends in the word just before the spaces that end at
+    `at`, so only the qualifiers ending in that word are tried, longest (leftmost) first.
+    """
+    floor = max(0, at - QUALIFIER_WINDOW)
+    end = start_of_spaces_before(text, at, floor)
+    if end == at:
+        return "exact", at
+    word_start = end
+    while word_start > floor and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+        word_start -= 1
+    for qualifier in QUALIFIERS_BY_LAST_WORD.get(vocabulary_key(text[word_start:end]), ()):
+        start = end - len(qualifier)
+        if start >= floor and vocabulary_key(text[start:end]) == qualifier and (
+                start == 0 or text[start - 1].isspace() or text[start - 1] in QUALIFIER_OPENERS):
+            return QUALIFIER_OF[qualifier], start
     return "exact", at
 
 

@@ -1,17 +1,21 @@
 """Scans written for speed find what the plain regex they replace finds, on texts built to trip them."""
 
+import hashlib
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from clusterfacts.fingerprints import MIN_WORDS, WORD, sentence_hashes
 from clusterfacts.gazetteer import (COMPANY_EXAMPLES, PERSON_QUOTED, PERSON_WITH_TITLE, _company_examples,
                                     _person_quoted, _person_with_title)
 from clusterfacts.layout import _content_lines_by_regex, _content_lines_split_on_newlines, read_layout
 from clusterfacts.linking import (COMPANY_ANAPHORA, _clause_breaks, _company_anaphora, _company_anaphora_in,
                                   build_context)
 from clusterfacts.patterns import find_at, find_where, search_where, starts_a_name, starts_a_word
-from clusterfacts.quantities import FRACTION, _fraction_starts, _scale_label_starts, grammar
+from clusterfacts.quantities import (FRACTION, QUALIFIER_BEFORE, QUALIFIER_OF, _fraction_starts, _qualifier_before,
+                                     _scale_label_starts, grammar)
+from clusterfacts.patterns import vocabulary_key
 from conftest import texts_and_ranges
 
 
@@ -93,3 +97,40 @@ def test_company_anaphora_of_each_sentence_from_one_scan_of_the_body(pieces):
     for sentence in ctx.sentences:
         assert [m.span() for m in _company_anaphora_in(ctx, sentence)] == \
             [m.span() for m in find_where(COMPANY_ANAPHORA, text, sentence.start, sentence.end, starts_a_word)]
+
+
+QUALIFIER_PIECES = ["more than", "More Than", "no more than", "than", "over", "over a", "well over", "approx.", "about",
+                    "ABOUT", "ſome", "ıN EXCESS OF", "excess of", "up to", "at least", "a", " ", "  ", "\n", "\t", "(",
+                    "\"", "“", "x", "-", ".", "5", "e.g.", "mostly", "nearly", "twenty characters long"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(QUALIFIER_PIECES), max_size=12))
+def test_qualifier_before(pieces):
+    text = "".join(pieces)
+    for at in range(len(text) + 1):
+        found = QUALIFIER_BEFORE.search(text, max(0, at - 20), at)
+        expected = (QUALIFIER_OF[vocabulary_key(found.group("q"))], found.start("q")) if found else ("exact", at)
+        assert _qualifier_before(text, at) == expected, at
+
+
+SENTENCE_END_AFTER_THE_STOP = re.compile(r"(?<=[.!?])\s+|[\r\n]+")
+
+
+def sentence_hashes_split_after_the_stop(body: str) -> list[int]:
+    """fingerprints.sentence_hashes as it was, splitting after each stop."""
+    seen: dict[int, None] = {}
+    for sentence in SENTENCE_END_AFTER_THE_STOP.split(body):
+        words = WORD.findall(sentence.lower())
+        if len(words) >= MIN_WORDS:
+            digest = hashlib.blake2b(" ".join(words).encode(), digest_size=8).digest()
+            seen.setdefault(int.from_bytes(digest, "big", signed=True), None)
+    return list(seen)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["one", "Two", "3.5", "e.g.", "x", " ", "  ", ".", "!", "?", "?!", "\n", "\r\n", "\t",
+                                 ". ", "!\n", "\u00a0", "\u2028", "-"]), max_size=60))
+def test_sentence_fingerprints(pieces):
+    body = "".join(pieces)
+    assert sentence_hashes(body) == sentence_hashes_split_after_the_stop(body)
