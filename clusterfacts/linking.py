@@ -16,8 +16,8 @@ from typing import NamedTuple
 
 from clusterfacts.gazetteer import Mention, find_mentions
 from clusterfacts.layout import Layout
-from clusterfacts.patterns import (YEAR, find_where, is_word_char, lowered, start_of_spaces_before, starts_a_word,
-                                   trie_alternation, vocabulary_key)
+from clusterfacts.patterns import (YEAR, CaseFreeWords, find_where, is_word_char, lowered, start_of_spaces_before,
+                                   starts_a_word, trie_alternation, vocabulary_key)
 from clusterfacts.quantities import Quantity
 from clusterfacts.reference import Reference, load_reference
 from clusterfacts.vocabulary import TARGET_CUES, words_in
@@ -34,8 +34,8 @@ PREVIOUS_SENTENCES = 2
 COMPANY_LOOKBACK_CHARS = 1000
 AFTER_WINDOW_CHARS = 80
 
-NOT_THE_SUBJECT_BEFORE = re.compile(r"\b(?:leads?|leading|than|ahead of|outpac\w*|surpass\w*|behind)\s+$", re.IGNORECASE)
-PLACE_AFTER_CUE = re.compile(r"\b(?:in|at|inside|within)\s+(?:the\s+)?$", re.IGNORECASE)
+NOT_THE_SUBJECT_BEFORE = CaseFreeWords(r"(?:leads?|leading|than|ahead of|outpac\w*|surpass\w*|behind)\s+$")
+PLACE_AFTER_CUE = CaseFreeWords(r"(?:in|at|inside|within)\s+(?:the\s+)?$")
 # "the company", "it": what a sentence says to name a company it named before.
 COMPANY_ANAPHORA = re.compile(r"(?:(?:The|the)\s+(?:company|firm|factory|manufacturer|group|enterprise|producer)|It|its)\b")
 # Its matches are found a regex a branch (_company_anaphora): each branch then begins with a literal
@@ -52,17 +52,17 @@ INHERITS_PREVIOUS = re.compile(r"(?:This|These|It)\s+(?:comprises|includes|consi
 EXPLICIT_YEAR = re.compile(
     r"\b(?:in|In|during|During|for|For|as of|As of|throughout)\s+(?:(?:early|mid|late|the first half of|the end of|"
     r"[A-Z][a-z]+)\s+)?(?P<y>(?:19|20)\d\d)\b(?![-–]\d)")
-ORIGIN_BEFORE = re.compile(r"\b(?:founded|established|set\s+up|since|built|launched|opened|started|listed|"
-                           r"born|formed|created|renamed)\b[^.;]{0,20}$", re.IGNORECASE)
+ORIGIN_BEFORE = CaseFreeWords(r"(?:founded|established|set\s+up|since|built|launched|opened|started|listed|"
+                              r"born|formed|created|renamed)\b[^.;]{0,20}$")
 OPENING_TIME = re.compile(r"(?:In|During|For|As of|Last|This|Since)\b[^,;.]{0,40}?\b(?:year|(?:19|20)\d\d)\b[^,;.]{0,20},")
-RELATIVE_YEAR = re.compile(r"\b(?P<which>this|last|next|the\s+previous|the\s+past)\s+year\b", re.IGNORECASE)
+RELATIVE_YEAR = CaseFreeWords(r"(?P<which>this|last|next|the\s+previous|the\s+past)\s+year\b")
 PLAN_ORDINAL = re.compile(r"\b(?P<n>\d+(?:st|nd|rd|th))\s+Five-Year\s+Plan\b", re.IGNORECASE)
 STAFF_SHARE = re.compile(r"\s*of\s+(?:its|their|the|all)?\s*(?:\w+\s+){0,2}?(?:engineers|staff|employees|workers|"
                          r"talents?|residents|people|population|graduates|researchers|students)\b", re.IGNORECASE)
-PERCENT_CUES = {"growth_rate": re.compile(r"\b(?:growth|grew|grow|increas\w+|rose|rise|up|year-on-year|"
-                                          r"decline\w*|fell|down|drop\w*)\b", re.IGNORECASE),
-                "output_share": re.compile(r"\b(?:share|accounted\s+for|accounts?\s+for|contribut\w+|of\s+the\s+total|"
-                                           r"proportion)\b", re.IGNORECASE)}
+PERCENT_CUES = {"growth_rate": CaseFreeWords(r"(?:growth|grew|grow|increas\w+|rose|rise|up|year-on-year|"
+                                             r"decline\w*|fell|down|drop\w*)\b"),
+                "output_share": CaseFreeWords(r"(?:share|accounted\s+for|accounts?\s+for|contribut\w+|of\s+the\s+total|"
+                                              r"proportion)\b")}
 
 
 class Segment(NamedTuple):  # a tuple: quicker to make than a frozen dataclass, and articles have many
@@ -315,9 +315,9 @@ def _money_metric(ctx: ArticleContext, q: Quantity, clause: Segment) -> str:
 
 
 @lru_cache(maxsize=4)
-def money_cues(ref: Reference) -> tuple[dict[str, str], re.Pattern]:
+def money_cues(ref: Reference) -> tuple[dict[str, str], CaseFreeWords]:
     cues = {cue: metric for cue, metric in ref.metric_cues.items() if ref.metric_kinds.get(metric) == "money"}
-    return cues, re.compile(rf"\b(?:{trie_alternation(cues)})\b", re.IGNORECASE)
+    return cues, CaseFreeWords(rf"(?:{trie_alternation(cue.lower() for cue in cues)})\b")
 
 
 def _percent_metric(ctx: ArticleContext, q: Quantity, clause: Segment) -> str:
@@ -328,7 +328,7 @@ def _percent_metric(ctx: ArticleContext, q: Quantity, clause: Segment) -> str:
     window = ctx.text[max(clause.start, q.start - 80):min(clause.end, q.end + 40)]
     nearest, distance = "output_share", None
     for metric, cue in PERCENT_CUES.items():
-        for match in cue.finditer(window):
+        for match in cue.finditer_in_piece(window):
             d = abs(match.start() - (q.start - max(clause.start, q.start - 80)))
             if distance is None or d < distance:
                 nearest, distance = metric, d

@@ -10,12 +10,13 @@ from clusterfacts.fingerprints import MIN_WORDS, WORD, sentence_hashes
 from clusterfacts.gazetteer import (COMPANY_EXAMPLES, PERSON_QUOTED, PERSON_WITH_TITLE, _company_examples,
                                     _person_quoted, _person_with_title)
 from clusterfacts.layout import _content_lines_by_regex, _content_lines_split_on_newlines, read_layout
-from clusterfacts.linking import (COMPANY_ANAPHORA, _clause_breaks, _company_anaphora, _company_anaphora_in,
-                                  build_context)
-from clusterfacts.patterns import find_at, find_where, search_where, starts_a_name, starts_a_word
+from clusterfacts.linking import (COMPANY_ANAPHORA, NOT_THE_SUBJECT_BEFORE, ORIGIN_BEFORE, PERCENT_CUES,
+                                  PLACE_AFTER_CUE, RELATIVE_YEAR, _clause_breaks, _company_anaphora,
+                                  _company_anaphora_in, build_context, money_cues)
+from clusterfacts.patterns import find_at, find_where, search_where, starts_a_name, starts_a_word, vocabulary_key
 from clusterfacts.quantities import (FRACTION, QUALIFIER_BEFORE, QUALIFIER_OF, _fraction_starts, _qualifier_before,
                                      _scale_label_starts, grammar)
-from clusterfacts.patterns import vocabulary_key
+from clusterfacts.reference import load_reference
 from conftest import texts_and_ranges
 
 
@@ -134,3 +135,28 @@ def sentence_hashes_split_after_the_stop(body: str) -> list[int]:
 def test_sentence_fingerprints(pieces):
     body = "".join(pieces)
     assert sentence_hashes(body) == sentence_hashes_split_after_the_stop(body)
+
+
+CASE_FREE_SCANS = [NOT_THE_SUBJECT_BEFORE, PLACE_AFTER_CUE, ORIGIN_BEFORE, RELATIVE_YEAR, *PERCENT_CUES.values(),
+                   money_cues(load_reference())[1]]
+CASE_FREE_PIECES = ["this", "This year", "THE PAST", "the  previous", "year", "years", "lead", "Leads", "than", "ahead of",
+                    "outpaced", "in", "In the", "at", "within", "founded", "set up", "since", "growth", "GREW", "up",
+                    "year-on-year", "share", "accounted for", "of the total", "output value", "investment", "revenue",
+                    "x", "_", "5", " ", "  ", "\n", ".", ";", "-", "é", "ß", "Σ",
+                    # letters re.IGNORECASE takes for ASCII ones, often enough to be met
+                    "ſhare", "ſince", "ıN", "İn", "thİs", "laſt", "ſ", "ı", "İ", " ſhare", " ıN the", " laſt year"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(texts_and_ranges(CASE_FREE_PIECES, max_pieces=14))
+def test_case_free_words(case):
+    text, start, end = case
+    piece = text[start:end]
+    for scan in CASE_FREE_SCANS:
+        # the scan caches the article's lowered text and whether it has twins: a fresh copy checks the cache too
+        for article in (text, "".join(list(text))):
+            assert [(m.span(), vocabulary_key(m.group(0))) for m in scan.finditer(article, start, end)] == \
+                [(m.span(), vocabulary_key(m.group(0))) for m in scan.pattern.finditer(text, start, end)]
+            found, expected = scan.search(article, start, end), scan.pattern.search(text, start, end)
+            assert (found and found.span()) == (expected and expected.span())
+        assert [m.span() for m in scan.finditer_in_piece(piece)] == [m.span() for m in scan.pattern.finditer(piece)]
