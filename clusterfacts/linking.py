@@ -56,7 +56,7 @@ ORIGIN_BEFORE = CaseFreeWords(r"(?:founded|established|set\s+up|since|built|laun
                               r"born|formed|created|renamed)\b[^.;]{0,20}$")
 OPENING_TIME = re.compile(r"(?:In|During|For|As of|Last|This|Since)\b[^,;.]{0,40}?\b(?:year|(?:19|20)\d\d)\b[^,;.]{0,20},")
 RELATIVE_YEAR = CaseFreeWords(r"(?P<which>this|last|next|the\s+previous|the\s+past)\s+year\b")
-PLAN_ORDINAL = re.compile(r"\b(?P<n>\d+(?:st|nd|rd|th))\s+Five-Year\s+Plan\b", re.IGNORECASE)
+PLAN_ORDINAL = CaseFreeWords(r"(?P<n>\d+(?:st|nd|rd|th))\s+five-year\s+plan\b")
 STAFF_SHARE = re.compile(r"\s*of\s+(?:its|their|the|all)?\s*(?:\w+\s+){0,2}?(?:engineers|staff|employees|workers|"
                          r"talents?|residents|people|population|graduates|researchers|students)\b", re.IGNORECASE)
 PERCENT_CUES = {"growth_rate": CaseFreeWords(r"(?:growth|grew|grow|increas\w+|rose|rise|up|year-on-year|"

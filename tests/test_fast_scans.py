@@ -11,7 +11,7 @@ from clusterfacts.gazetteer import (COMPANY_EXAMPLES, PERSON_QUOTED, PERSON_WITH
                                     _person_quoted, _person_with_title)
 from clusterfacts.layout import _content_lines_by_regex, _content_lines_split_on_newlines, read_layout
 from clusterfacts.linking import (COMPANY_ANAPHORA, NOT_THE_SUBJECT_BEFORE, ORIGIN_BEFORE, PERCENT_CUES,
-                                  PLACE_AFTER_CUE, RELATIVE_YEAR, _clause_breaks, _company_anaphora,
+                                  PLACE_AFTER_CUE, PLAN_ORDINAL, RELATIVE_YEAR, _clause_breaks, _company_anaphora,
                                   _company_anaphora_in, build_context, money_cues)
 from clusterfacts.patterns import find_at, find_where, search_where, starts_a_name, starts_a_word, vocabulary_key
 from clusterfacts.quantities import (FRACTION, QUALIFIER_BEFORE, QUALIFIER_OF, _fraction_starts, _qualifier_before,
@@ -137,10 +137,11 @@ def test_sentence_fingerprints(pieces):
     assert sentence_hashes(body) == sentence_hashes_split_after_the_stop(body)
 
 
-CASE_FREE_SCANS = [NOT_THE_SUBJECT_BEFORE, PLACE_AFTER_CUE, ORIGIN_BEFORE, RELATIVE_YEAR, *PERCENT_CUES.values(),
-                   money_cues(load_reference())[1]]
+CASE_FREE_SCANS = [NOT_THE_SUBJECT_BEFORE, PLACE_AFTER_CUE, ORIGIN_BEFORE, RELATIVE_YEAR, PLAN_ORDINAL,
+                   *PERCENT_CUES.values(), money_cues(load_reference())[1]]
 CASE_FREE_PIECES = ["this", "This year", "THE PAST", "the  previous", "year", "years", "lead", "Leads", "than", "ahead of",
-                    "outpaced", "in", "In the", "at", "within", "founded", "set up", "since", "growth", "GREW", "up",
+                    "outpaced", "14th", "1st Five-Year", " five-year plan", " Plan", "in", "In the", "at", "within",
+                    "founded", "set up", "since", "growth", "GREW", "up",
                     "year-on-year", "share", "accounted for", "of the total", "output value", "investment", "revenue",
                     "x", "_", "5", " ", "  ", "\n", ".", ";", "-", "é", "ß", "Σ",
                     # letters re.IGNORECASE takes for ASCII ones, often enough to be met
@@ -160,3 +161,4 @@ def test_case_free_words(case):
             found, expected = scan.search(article, start, end), scan.pattern.search(text, start, end)
             assert (found and found.span()) == (expected and expected.span())
         assert [m.span() for m in scan.finditer_in_piece(piece)] == [m.span() for m in scan.pattern.finditer(piece)]
+
