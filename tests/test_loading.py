@@ -295,3 +295,27 @@ def test_a_warehouse_made_before_article_texts_has_its_texts_moved_out(database)
         conn.close()
     assert "text" not in columns
     assert texts_after == texts_before and len(texts_after) == 5
+
+
+def test_files_of_a_folder_new_to_the_warehouse_are_not_looked_up(database, article_folder, monkeypatch):
+    import clusterfacts.loading as loading
+
+    looked_up: list[str] = []
+    known_files = loading._known_files
+    monkeypatch.setattr(loading, "_known_files", lambda conn, paths: looked_up.extend(paths) or known_files(conn, paths))
+    one = article_folder / "000_63fa5289a803b129.txt"
+    assert load([str(one)], database).loaded == 1
+    assert looked_up == [str(one)], "a file named on its own is looked up"
+    looked_up.clear()
+    summary = load([str(article_folder)], database)
+    assert (summary.loaded, summary.unchanged) == (4, 1), "the folder holds a known file: its files are looked up"
+    assert len(looked_up) == 5
+    other = article_folder.parent / "other"
+    other.mkdir()
+    (other / "new.txt").write_text("Minhang's biomedicine output reached 5 billion yuan in 2024.\n")
+    looked_up.clear()
+    assert load([str(other) + "/"], database).loaded == 1
+    assert looked_up == [], "no file of a folder new to the warehouse is looked up"
+    looked_up.clear()
+    assert load([str(other)], database).unchanged == 1
+    assert looked_up == [str(other / "new.txt")]
