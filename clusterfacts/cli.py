@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _status(args: argparse.Namespace) -> int:
     from clusterfacts.status import report
-    from clusterfacts.warehouse import WarehouseBusy
+    from clusterfacts.warehouse import WarehouseBusy, WarehouseMisnamed
 
     database = args.database or default_database()
     try:
@@ -52,12 +52,15 @@ def _status(args: argparse.Namespace) -> int:
     except WarehouseBusy as error:
         print(f"clusterfacts status: the warehouse {database} is busy: {error}", file=sys.stderr)
         return 2
+    except WarehouseMisnamed as error:
+        print(f"clusterfacts status: {error}", file=sys.stderr)
+        return 2
     return 0
 
 
 def _load(args: argparse.Namespace) -> int:
     from clusterfacts.loading import ProgressPrinter, load
-    from clusterfacts.warehouse import WarehouseBusy
+    from clusterfacts.warehouse import WarehouseBusy, WarehouseMisnamed
 
     database = args.database or default_database()
     try:
@@ -65,6 +68,9 @@ def _load(args: argparse.Namespace) -> int:
                        validate=not args.skip_validation, wait_seconds=args.wait, workers=args.workers)
     except WarehouseBusy as error:
         print(f"clusterfacts load: the warehouse {database} is busy: {error}", file=sys.stderr)
+        return 2
+    except WarehouseMisnamed as error:
+        print(f"clusterfacts load: {error}", file=sys.stderr)
         return 2
     for path, reason, detail in summary.rejections:
         print(f"clusterfacts load: rejected {path}: {reason}: {detail}", file=sys.stderr)

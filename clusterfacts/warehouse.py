@@ -156,12 +156,26 @@ class WarehouseBusy(Exception):
     """Another process holds the warehouse file's lock."""
 
 
+class WarehouseMisnamed(Exception):
+    """The warehouse file's name would make its schemas' tables ambiguous."""
+
+
+# DuckDB names a file's catalog after the file ("raw.duckdb" is catalog raw): a catalog
+# named like one of the warehouse's schemas makes every "raw.articles" ambiguous, and the
+# load or dbt stops with a binder error that does not say the file's name is the cause
+SCHEMA_NAMES = ("raw", "staging", "intermediate", "marts", "reference", "test_failures")
+
+
 HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
 RETRY_SECONDS = 0.5
 
 
 def connect(path: Path, read_only: bool = False, wait_seconds: float = 0) -> duckdb.DuckDBPyConnection:
     """Open the warehouse; while another process holds it, retry for up to wait_seconds."""
+    if path.stem.lower() in SCHEMA_NAMES:
+        raise WarehouseMisnamed(f"a warehouse file may not be named {path.name}: DuckDB names the database "
+                                f"after its file, and '{path.stem}' is also the name of one of its schemas; "
+                                "choose another name")
     path.parent.mkdir(parents=True, exist_ok=True)
     config = {"memory_limit": MEMORY_LIMIT}
     if not read_only:

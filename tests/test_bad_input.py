@@ -2,8 +2,10 @@
 the run goes on, and no file name or text can change a query."""
 
 import os
+import subprocess
 
 import duckdb
+from conftest import BIN
 
 from clusterfacts.loading import load
 
@@ -80,3 +82,15 @@ def test_every_bad_input_is_loaded_or_rejected_with_a_reason(tmp_path):
     assert "Minhang hosts over 600 companies." in page and "var x" not in page
     assert details == summary.rejected
     assert tables >= 8 and facts > 0
+
+
+def test_a_warehouse_named_like_one_of_its_schemas_is_refused_with_the_reason(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE)
+    refused = subprocess.run([str(BIN / "clusterfacts"), "load", "--database", str(tmp_path / "raw.duckdb"),
+                              str(article)], capture_output=True, text=True)
+
+    assert refused.returncode == 2
+    assert "may not be named raw.duckdb" in refused.stderr and "choose another name" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert not (tmp_path / "raw.duckdb").exists()
