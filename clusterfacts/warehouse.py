@@ -161,9 +161,10 @@ class WarehouseMisnamed(Exception):
 
 
 # DuckDB names a file's catalog after the file ("raw.duckdb" is catalog raw): a catalog
-# named like one of the warehouse's schemas makes every "raw.articles" ambiguous, and the
-# load or dbt stops with a binder error that does not say the file's name is the cause
-SCHEMA_NAMES = ("raw", "staging", "intermediate", "marts", "reference", "test_failures")
+# named like the schema the loader writes makes every "raw.articles" ambiguous, and the
+# load stopped with a binder error that did not say the file's name was the cause (dbt
+# names its tables with the catalog, so its schemas do not clash)
+SCHEMA_NAMES = ("raw",)
 
 
 HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
