@@ -1,8 +1,10 @@
 import datetime as dt
+import os
 
 import pyarrow as pa
 
-from clusterfacts.reading import _table, rows_of_files
+from clusterfacts.documents import Rejection
+from clusterfacts.reading import _table, read_ahead, read_chunk, rows_of_files
 
 
 def test_rows_of_files_keeps_the_files_asked_for_and_unifies_columns_null_in_a_chunk():
@@ -23,3 +25,24 @@ def test_rows_of_files_is_none_when_no_file_is_kept_or_none_has_rows():
     assert rows_of_files([chunk], [3]) is None
     assert rows_of_files([chunk], []) is None
     assert rows_of_files([None, None], [0]) is None
+
+
+def test_reading_ahead_opens_only_regular_files_and_changes_no_outcome(tmp_path, monkeypatch):
+    article = tmp_path / "article.txt"
+    article.write_text("Minhang hosts over 600 biomedicine companies.\n")
+    os.mkfifo(tmp_path / "a pipe.txt")
+    (tmp_path / "a folder.txt").mkdir()
+    os.symlink("/dev/null", tmp_path / "a device.txt")
+    paths = [str(tmp_path / name) for name in ("article.txt", "a pipe.txt", "a folder.txt", "a device.txt", "gone.txt")]
+    opened = []
+    real_open = os.open
+    monkeypatch.setattr(os, "open", lambda path, *args: opened.append(path) or real_open(path, *args))
+
+    read_ahead(paths)
+    assert opened == [str(article)]
+
+    monkeypatch.undo()
+    outcomes = read_chunk((0, paths)).outcomes
+    assert isinstance(outcomes[0], str) and len(outcomes[0]) == 64
+    assert [o.reason for o in outcomes[1:]] == ["unreadable"] * 4
+    assert all(isinstance(o, Rejection) for o in outcomes[1:])
