@@ -3,7 +3,7 @@ import os
 
 import pyarrow as pa
 
-from clusterfacts.documents import Rejection
+from clusterfacts.documents import MAX_FILE_BYTES, Rejection
 from clusterfacts.reading import _table, read_ahead, read_chunk, rows_of_files
 
 
@@ -27,13 +27,15 @@ def test_rows_of_files_is_none_when_no_file_is_kept_or_none_has_rows():
     assert rows_of_files([None, None], [0]) is None
 
 
-def test_reading_ahead_opens_only_regular_files_and_changes_no_outcome(tmp_path, monkeypatch):
+def test_reading_ahead_opens_only_the_regular_files_to_be_read_and_changes_no_outcome(tmp_path, monkeypatch):
     article = tmp_path / "article.txt"
     article.write_text("Minhang hosts over 600 biomedicine companies.\n")
     os.mkfifo(tmp_path / "a pipe.txt")
     (tmp_path / "a folder.txt").mkdir()
     os.symlink("/dev/null", tmp_path / "a device.txt")
-    paths = [str(tmp_path / name) for name in ("article.txt", "a pipe.txt", "a folder.txt", "a device.txt", "gone.txt")]
+    (tmp_path / "too large.txt").write_bytes(b"x" * (MAX_FILE_BYTES + 1))
+    names = ("article.txt", "a pipe.txt", "a folder.txt", "a device.txt", "gone.txt", "too large.txt")
+    paths = [str(tmp_path / name) for name in names]
     opened = []
     real_open = os.open
     monkeypatch.setattr(os, "open", lambda path, *args: opened.append(path) or real_open(path, *args))
@@ -44,5 +46,5 @@ def test_reading_ahead_opens_only_regular_files_and_changes_no_outcome(tmp_path,
     monkeypatch.undo()
     outcomes = read_chunk((0, paths)).outcomes
     assert isinstance(outcomes[0], str) and len(outcomes[0]) == 64
-    assert [o.reason for o in outcomes[1:]] == ["unreadable"] * 4
+    assert [o.reason for o in outcomes[1:]] == ["unreadable"] * 4 + ["too_large"]
     assert all(isinstance(o, Rejection) for o in outcomes[1:])
