@@ -38,14 +38,20 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
+def refusal(info: os.stat_result) -> Rejection | None:
+    """Why a file is not read, from its status; None for a file that is."""
+    if not stat.S_ISREG(info.st_mode):
+        return Rejection("unreadable", "not a regular file (a device, pipe or socket)")
+    if info.st_size > MAX_FILE_BYTES:
+        return Rejection("too_large", f"{info.st_size} bytes; articles over {MAX_FILE_BYTES} bytes are not read")
+    return None
+
+
 def read_bytes(path: str) -> bytes | Rejection:
     try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            return Rejection("unreadable", "not a regular file (a device, pipe or socket)")
-        size = info.st_size
-        if size > MAX_FILE_BYTES:
-            return Rejection("too_large", f"{size} bytes; articles over {MAX_FILE_BYTES} bytes are not read")
+        refused = refusal(os.stat(path))
+        if refused:
+            return refused
         with open(path, "rb") as handle:
             return handle.read()
     except IsADirectoryError:

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import gc
 import os
-import stat
 from dataclasses import dataclass
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from clusterfacts.documents import MAX_FILE_BYTES, Document, Rejection, build_document, read_bytes
+from clusterfacts.documents import Document, Rejection, build_document, read_bytes, refusal
 
 POSITION = "file_position"
 
@@ -66,8 +65,7 @@ def read_ahead(paths: list[str]) -> None:
         return
     for path in paths:
         try:
-            info = os.stat(path)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+            if refusal(os.stat(path)):
                 continue  # not read
             descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
         except OSError:

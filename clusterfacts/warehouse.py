@@ -164,7 +164,7 @@ class WarehouseMisnamed(Exception):
 # named like the schema the loader writes makes every "raw.articles" ambiguous, and the
 # load stopped with a binder error that did not say the file's name was the cause (dbt
 # names its tables with the catalog, so its schemas do not clash)
-SCHEMA_NAMES = ("raw",)
+LOADER_SCHEMA = "raw"
 
 
 HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
@@ -173,9 +173,9 @@ RETRY_SECONDS = 0.5
 
 def connect(path: Path, read_only: bool = False, wait_seconds: float = 0) -> duckdb.DuckDBPyConnection:
     """Open the warehouse; while another process holds it, retry for up to wait_seconds."""
-    if path.stem.lower() in SCHEMA_NAMES:
+    if path.stem.lower() == LOADER_SCHEMA:
         raise WarehouseMisnamed(f"a warehouse file may not be named {path.name}: DuckDB names the database "
-                                f"after its file, and '{path.stem}' is also the name of one of its schemas; "
+                                f"after its file, and '{path.stem}' is also the name of the schema the loader writes; "
                                 "choose another name")
     path.parent.mkdir(parents=True, exist_ok=True)
     config = {"memory_limit": MEMORY_LIMIT}

@@ -59,9 +59,8 @@ normalised as not materialized (
 -- the decisions are made on the columns that decide, and the wide rows joined back once:
 -- aggregates, not windows, since a window sorts every row it carries (a full build at a
 -- million articles spent most of its 276 s sorting whole facts). ids are grouped and
--- joined as 128-bit numbers (macros/hex_keys.sql; the context hash is one already): as
--- strings, the five aggregates over eleven million facts outgrew memory and spilled (204 s
--- at a million articles). within a story they group by one 64-bit hash of the columns
+-- joined as 128-bit numbers (macros/hex_keys.sql): as strings, the five aggregates over
+-- eleven million facts outgrew memory and spilled (204 s at a million articles). within a story they group by one 64-bit hash of the columns
 -- that decide, not by the columns: nearly every fact is a group of its own, and the
 -- narrower groups spill less (the three firsts 50.6 -> 18.5 CPU-s, the model 135 -> 115 s,
 -- same rows). two groups of one story with the same hash would be taken for one: a
@@ -71,7 +70,8 @@ deciding_columns as not materialized (
     -- read twice, not kept: eleven million rows of these columns outgrew memory and
     -- spilled, and reading them again costs less. each grouping's columns are hashed
     -- here, once, so that `kept` holds four hashes instead of the eight columns (the
-    -- model's full refresh at a million articles: 61.5 -> 51.9 s, 4.4 -> 2.3 GB spilled)
+    -- model's full refresh at a million articles: 59.3 and 54.2 -> 47.4 and 49.4 s, 4.4 ->
+    -- 2.3 GB spilled)
     select
         {{ hex_key('fact_id') }} as fact_key,
         {{ hex_key('story_id') }} as story_key,
