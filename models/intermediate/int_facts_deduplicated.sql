@@ -60,12 +60,13 @@ normalised as not materialized (
 -- aggregates, not windows, since a window sorts every row it carries (a full build at a
 -- million articles spent most of its 276 s sorting whole facts). ids are grouped and
 -- joined as 128-bit numbers (macros/hex_keys.sql): as strings, the five aggregates over
--- eleven million facts outgrew memory and spilled (204 s at a million articles). within a story they group by one 64-bit hash of the columns
--- that decide, not by the columns: nearly every fact is a group of its own, and the
--- narrower groups spill less (the three firsts 50.6 -> 18.5 CPU-s, the model 135 -> 115 s,
--- same rows). two groups of one story with the same hash would be taken for one: a
--- million articles have 7.3 * 10^7 pairs of facts within a story, so four groupings of
--- them against 2^64 hashes meet such a pair about once in 6 * 10^10 warehouses of that size
+-- eleven million facts outgrew memory and spilled (204 s at a million articles). within
+-- a story they group by one 64-bit hash of the columns that decide, not by the columns:
+-- nearly every fact is a group of its own, and the narrower groups spill less (the three
+-- firsts 50.6 -> 18.5 CPU-s, the model 135 -> 115 s, same rows). two groups of one story
+-- with the same hash would be taken for one: a million articles have 7.3 * 10^7 pairs of
+-- facts within a story, so four groupings of them against 2^64 hashes meet such a pair
+-- about once in 6 * 10^10 warehouses of that size
 deciding_columns as not materialized (
     -- read twice, not kept: eleven million rows of these columns outgrew memory and
     -- spilled, and reading them again costs less. each grouping's columns are hashed
