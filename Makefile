@@ -10,7 +10,7 @@ export DBT_PROFILES_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DO_NOT_TRACK := 1
 
-.PHONY: setup warehouse dbt test lint bench clean
+.PHONY: setup warehouse dbt test lint score bench clean
 
 # The extractor's modules are compiled with mypyc whenever their build is missing or older than a source.
 setup: $(VENV)/.installed
@@ -40,6 +40,15 @@ test: setup
 
 lint: setup
 	$(BIN)/sqlfluff lint models tests/dbt
+
+# The extractor against gold: the sample (in the repo) and, when shared/ sits beside the repo, its devset.
+DEVSET ?= ../shared/devset
+score: setup
+	@echo "== sample (data/articles, data/gold)"
+	@$(BIN)/python scripts/score_facts.py --corpus $(ARTICLES) --gold data/gold --cmd '$(BIN)/clusterfacts extract'
+	@if [ -d $(DEVSET)/gold ]; then echo "== devset ($(DEVSET))"; \
+	  $(BIN)/python scripts/score_facts.py --corpus $(DEVSET)/corpus --gold $(DEVSET)/gold --cmd '$(BIN)/clusterfacts extract'; \
+	else echo "== devset: $(DEVSET)/gold is missing (set DEVSET=...)"; fi
 
 # Figures printed, nothing asserted. BENCH_ARGS="--million" adds the 1M-article run.
 bench: setup

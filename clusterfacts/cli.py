@@ -82,9 +82,9 @@ def _load(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from clusterfacts.decoding import Decoded, decode
-    from clusterfacts.documents import content_hash
-    from clusterfacts.extraction import contract_view, extract_facts
+    from clusterfacts.documents import Rejection
+    from clusterfacts.extraction import contract_view
+    from clusterfacts.pipeline import analyse
 
     status = 0
     for path in args.paths:
@@ -94,14 +94,13 @@ def _extract(args: argparse.Namespace) -> int:
             print(f"clusterfacts extract: {path}: cannot be read: {error.strerror}", file=sys.stderr)
             status = 1
             continue
-        decoded = decode(data)
-        if not isinstance(decoded, Decoded):
-            print(f"clusterfacts extract: {path}: {decoded.reason}: {decoded.detail}", file=sys.stderr)
+        analysed = analyse(path, data)
+        if isinstance(analysed, Rejection):
+            print(f"clusterfacts extract: {path}: {analysed.reason}: {analysed.detail}", file=sys.stderr)
             status = 1
             continue
-        name = "-" if path == "-" else os.path.basename(path)
         try:
-            for fact in extract_facts(decoded.text, name, content_hash(decoded.text)):
+            for fact in analysed.facts:
                 print(json.dumps(contract_view(fact), ensure_ascii=False))
         except BrokenPipeError:  # the reader stopped early (| head): not an error of ours
             sys.stderr.close()

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from clusterfacts.documents import Document, Rejection, build_document, read_bytes, refusal
+from clusterfacts.documents import Rejection, read_bytes, refusal
+from clusterfacts.pipeline import Analysed, analyse
 
 POSITION = "file_position"
 
@@ -33,10 +34,10 @@ def start_worker() -> None:
     gc.set_threshold(50_000, 20, 100)
 
 
-def read_document(path: str) -> Document | Rejection:
+def read_document(path: str) -> Analysed | Rejection:
     """Read, decode and extract one file."""
     data = read_bytes(path)
-    return data if isinstance(data, Rejection) else build_document(path, data)
+    return data if isinstance(data, Rejection) else analyse(path, data)
 
 
 @dataclass
@@ -83,7 +84,7 @@ def read_chunk(chunk: tuple[int, list[str]]) -> ChunkRead:
     first_position, paths = chunk
     read_ahead(paths)
     outcomes: list[Rejection | str] = []
-    read: list[tuple[int, Document]] = []
+    read: list[tuple[int, Analysed]] = []
     for position, path in enumerate(paths, start=first_position):
         result = read_document(path)
         if isinstance(result, Rejection):

@@ -139,9 +139,9 @@ def test_a_run_left_running_is_marked_interrupted_by_the_next(database):
 
 
 def test_a_batch_failing_validation_is_quarantined_with_reasons(database, monkeypatch):
-    from clusterfacts import documents
+    from clusterfacts import pipeline
 
-    real_extract = documents.extract_facts
+    real_extract = pipeline.extract_facts
 
     def extract_with_a_bad_share(*args, **kwargs):
         facts = real_extract(*args, **kwargs)
@@ -150,7 +150,7 @@ def test_a_batch_failing_validation_is_quarantined_with_reasons(database, monkey
                 fact["value"] = 150.0
         return facts
 
-    monkeypatch.setattr(documents, "extract_facts", extract_with_a_bad_share)
+    monkeypatch.setattr(pipeline, "extract_facts", extract_with_a_bad_share)
     summary = load([str(ARTICLES / "000_63fa5289a803b129.txt"), str(ARTICLES / "002_ef1cdc614e2d0932.txt")],
                    database)
 
@@ -211,9 +211,9 @@ def test_parallel_workers_land_what_one_process_lands(tmp_path):
 
 def test_an_article_whose_facts_share_an_id_is_rejected_and_the_rest_land(database, monkeypatch):
     """raw.facts has no key index: fact ids are unique because an article lands only when its ids are."""
-    from clusterfacts import documents
+    from clusterfacts import pipeline
 
-    real_extract = documents.extract_facts
+    real_extract = pipeline.extract_facts
     first_article = sorted(ARTICLES.glob("*.txt"))[0].name
 
     def extract_with_a_repeated_id(text, article, *args, **kwargs):
@@ -222,7 +222,7 @@ def test_an_article_whose_facts_share_an_id_is_rejected_and_the_rest_land(databa
             facts[1]["fact_id"] = facts[0]["fact_id"]
         return facts
 
-    monkeypatch.setattr(documents, "extract_facts", extract_with_a_repeated_id)
+    monkeypatch.setattr(pipeline, "extract_facts", extract_with_a_repeated_id)
     summary = load([str(ARTICLES)], database, validate=False)
 
     assert summary.loaded == 4 and summary.rejected == 1

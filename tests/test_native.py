@@ -13,13 +13,13 @@ import json, sys
 sys.path.insert(0, "scripts")
 from make_corpus import article
 from clusterfacts import native
-from clusterfacts.documents import build_document
+from clusterfacts.pipeline import analyse
 texts = [p.read_text(encoding="utf-8-sig") for p in sorted(native.PACKAGE_DIR.parent.glob("data/articles/*.txt"))]
 texts += [article(i, seed=11) for i in range(300)]
 texts += [t.upper() for t in texts[:5]] + [t.replace(" ", "  ") for t in texts[:5]]
 out = []
 for i, text in enumerate(texts):
-    document = build_document(f"{i}.txt", text.encode())
+    document = analyse(f"{i}.txt", text.encode())
     out.append([document.facts, document.mentions, {k: str(v) for k, v in document.article.items()}])
 print(json.dumps({"compiled": native.in_use(), "documents": out}))
 """

@@ -1,0 +1,58 @@
+"""One path for an article: `clusterfacts extract` and `clusterfacts load` read a file the same way."""
+
+import json
+
+import duckdb
+import pytest
+
+from clusterfacts.cli import main
+from clusterfacts.loading import load
+from clusterfacts.pipeline import Analysed, analyse
+
+HTML_PAGE = """<!doctype html>
+<html><head><title>Minhang biomedicine grows</title><style>p { color: red }</style></head>
+<body><nav>Home | News</nav>
+<article><h1>Minhang biomedicine grows</h1>
+<p>Minhang District has more than 600 biomedicine companies, and their output reached
+12 billion yuan in 2024, up 8 percent.</p></article>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize("name, content", [
+    ("page.txt", HTML_PAGE),
+    ("plain.txt", "Wuxi news\nWuxi has more than 2,000 IoT companies.\n"),
+])
+def test_extract_and_load_give_the_same_offsets_spans_and_ids(tmp_path, capsys, name, content):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    path = folder / name
+    path.write_text(content, encoding="utf-8")
+
+    assert main(["extract", str(path)]) == 0
+    extracted = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert extracted, "the page has facts"
+
+    database = tmp_path / "w.duckdb"
+    load([str(folder)], database)
+    conn = duckdb.connect(str(database), read_only=True)
+    try:
+        loaded = conn.execute("select fact_id, char_start, char_end, span from raw.facts order by char_start").fetchall()
+    finally:
+        conn.close()
+
+    assert [(f["char_start"], f["char_end"], f["span"]) for f in extracted] == [row[1:] for row in loaded]
+    analysed = analyse(str(path), path.read_bytes())
+    assert isinstance(analysed, Analysed)
+    assert sorted(f["fact_id"] for f in analysed.facts) == sorted(row[0] for row in loaded)
+    text = analysed.article["text"]
+    assert all(text[f["char_start"]:f["char_end"]] == f["span"] for f in extracted)
+
+
+def test_an_html_page_is_read_as_its_visible_text_by_extract_too(tmp_path, capsys):
+    path = tmp_path / "page.txt"
+    path.write_text(HTML_PAGE, encoding="utf-8")
+    main(["extract", str(path)])
+    spans = [json.loads(line)["span"] for line in capsys.readouterr().out.splitlines()]
+    assert "more than 600" in spans and "12 billion yuan" in spans
+    assert not any("color" in span for span in spans)
