@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from clusterfacts.patterns import (ASCII_LETTERS, end_of_empty_match, find_at, find_first_of, find_where, lowered,
+from clusterfacts.patterns import (ASCII_LETTERS, sentence_spans, end_of_empty_match, find_at, find_first_of, find_where, lowered,
                                    name_starts_at, occurrences, search_where, start_of_spaces_before, starts_a_word,
                                    trie_alternation)
 from clusterfacts.reference import Reference, load_reference
@@ -70,15 +70,29 @@ class Gazetteer:
     place_anaphora: re.Pattern
 
 
+# "the zone", "the city", "the province": a place named before, found by its level.
+PLACE_ANAPHORA = re.compile(
+    r"[Tt]he\s+(?:(?:development|industrial|economic|pilot|free\s+trade|high-tech|new)\s+)?"
+    r"(?P<kind>zone|park|district|city|province|municipality)\b")
+# The levels a kind of anaphor may refer to, most likely first.
+ANAPHOR_LEVELS = {"zone": ("zone",), "park": ("zone",), "district": ("district",), "city": ("city", "municipality"),
+                  "municipality": ("municipality",), "province": ("province",)}
+# Words that make a name a place in its own right when a place name begins it:
+# "Chengdu Aviation Industrial Park" is in Chengdu, "Shanghai Electric" is a company.
+PLACE_NOUNS = frozenset("Park Zone Base Valley Area Port Island Town City District Province Hub Corridor".split())
+# "US$3bn", "U.S. dollars", "Hong Kong dollars": a currency, not a place.
+CURRENCY_AFTER_PLACE = re.compile(r"\$|\s+dollars?\b", re.IGNORECASE)
+CAPITALISED_RUN_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){1,6}")
+
+
 @lru_cache(maxsize=4)
 def gazetteer(ref: Reference | None = None) -> Gazetteer:
     ref = ref or load_reference()
-    place_aliases = sorted(ref.geography_aliases, key=len, reverse=True)
+    place_aliases = sorted([*ref.geography_aliases, *ref.place_choices], key=len, reverse=True)
     return Gazetteer(
         ref=ref,
         places=re.compile(r"(" + trie_alternation(place_aliases) + r")(?![\w-])"),
-        place_anaphora=re.compile(
-            r"[Tt]he\s+(?:(?:development|industrial|economic|pilot|free\s+trade)\s+)?(?P<kind>zone|park|district)\b"),
+        place_anaphora=PLACE_ANAPHORA,
     )
 
 
@@ -94,43 +108,158 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, ref: Refere
 
 def _places(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
     found: list[Mention] = []
-    aliases = g.ref.geography_aliases
+    aliases, choices = g.ref.geography_aliases, g.ref.place_choices
 
     def is_alias_ending_a_word(at: int, stop: int) -> bool:  # the regex (alias)(?![\w-]), case and all
-        return text[at:stop] in aliases and (stop == end or not _word_char(text, stop))
+        return ((text[at:stop] in aliases or text[at:stop] in choices) and (stop == end or not _word_char(text, stop))
+                and not CURRENCY_AFTER_PLACE.match(text, stop))
 
+    named = [(at, stop) for at, stop in _outermost_spans(words_in(text, g.ref)[PLACES].find(
+        start, end, is_alias_ending_a_word, lambda at: name_starts_at(text, at)))
+        if not _inside_a_name(text, stop, g)]
+    # A name two places share is the one in a province the article names otherwise.
+    named_provinces = set()
+    for at, stop in named:
+        place = aliases.get(text[at:stop])
+        while place is not None:
+            named_provinces.add(place)
+            place = g.ref.geography_parents.get(place)
+
+    named_mentions = []
+    for at, stop in named:
+        if (place := aliases.get(text[at:stop])) is not None:
+            named_mentions.append(Mention("geography", place, at, stop, text[at:stop]))
+    main = main_place(text, start, end, named_mentions, g.ref)
     # A place named, as a span, or a match of "the zone"-like words that refer to one, in order.
-    events: list[tuple[int, tuple[int, int] | re.Match]] = [
-        (at, (at, stop))
-        for at, stop in words_in(text, g.ref)[PLACES].find(start, end, is_alias_ending_a_word,
-                                                           lambda at: name_starts_at(text, at))]
+    events: list[tuple[int, tuple[int, int] | re.Match]] = [(at, (at, stop)) for at, stop in named]
     events += [(m.start(), m) for m in find_where(g.place_anaphora, text, start, end, starts_a_word)]
     for _, event in sorted(events, key=lambda e: e[0]):
         if isinstance(event, tuple):
             at, stop = event
-            if not _inside_a_name(text, stop, g):
-                found.append(Mention("geography", aliases[text[at:stop]], at, stop, text[at:stop]))
-        elif referent := _last_place_of_level(found, g, event.group("kind")):
+            name = text[at:stop]
+            place = aliases.get(name)
+            if place is None:
+                fits = [p for p in choices[name] if g.ref.geography_parents.get(p) in named_provinces]
+                place = fits[0] if len(fits) == 1 else None
+            if place is not None:
+                found.append(Mention("geography", place, at, stop, name))
+        elif referent := _referent(found, g, event, main, text):
             found.append(Mention("geography", referent, event.start(), event.end(), event.group(0)))
     return found
 
 
+def _outermost_spans(spans) -> list[tuple[int, int]]:
+    """'Shanghai Bay Area High-tech Industrial Development Zone' is one place, not Shanghai too."""
+    kept: list[tuple[int, int]] = []
+    for at, stop in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if kept and stop <= kept[-1][1]:
+            continue
+        kept.append((at, stop))
+    return kept
+
+
 def _inside_a_name(text: str, name_end: int, g: Gazetteer) -> bool:
-    """'Shanghai Aerospace Innovation Center' names an organisation, not the city."""
+    """'Shanghai Aerospace Innovation Center' names an organisation, not the city; a zone's name is a place.
+
+    So does 'Volkswagen (Anhui) Automotive Company'.
+    """
+    if text.startswith(")", name_end):
+        name_end += 1
     after = CAPITALISED_WORD_AFTER.match(text, name_end, name_end + 40)
     if not after:
         return False
-    return not g.places.match(text, after.start(1)) and after.group(1) not in ("District", "Province", "City", "Town")
+    if g.places.match(text, after.start(1)) or after.group(1) in ("District", "Province", "City", "Town"):
+        return False
+    run = CAPITALISED_RUN_AFTER.match(text, name_end, name_end + 80)
+    return not (run and any(word in PLACE_NOUNS for word in run.group(0).split()))
+
+
+LEAD_SENTENCES = 2  # sentences naming a place, from the top, that say where an article is
+
+
+def main_place(text: str, start: int, end: int, mentions: list[Mention], ref: Reference) -> str | None:
+    """Where an article is: of the places its title and lead name, the one it names most often.
+
+    The title and lead are the first LEAD_SENTENCES sentences that name a place. A place
+    that holds another of them gives way to it (the lead "in the city of Hefei in China's
+    Anhui province" is about Hefei); a tie goes to the earlier place. A place inside the
+    lead's that the article names more often than the lead's is where it is.
+    """
+    places = [m for m in mentions if m.entity_type == "geography"]
+    if not places:
+        return None
+    counts: dict[str, int] = {}
+    for mention in places:
+        counts[mention.entity] = counts.get(mention.entity, 0) + 1
+    lead: list[str] = []
+    sentences, index = 0, 0
+    for sentence_start, sentence_end in sentence_spans(text, start, end):
+        named = False
+        while index < len(places) and places[index].start < sentence_end:
+            if places[index].start >= sentence_start:
+                lead.append(places[index].entity)
+                named = True
+            index += 1
+        sentences += named
+        if sentences == LEAD_SENTENCES or index == len(places):
+            break
+    candidates = [p for p in dict.fromkeys(lead) if not any(holds(ref, p, other) for other in lead)]
+    if not candidates:
+        return None
+    main = max(candidates, key=lambda place: (counts[place], -candidates.index(place)))
+    # An article about Minhang that is mostly about its South Hongqiao CBD is about the CBD.
+    most_named = max(counts, key=lambda place: counts[place])
+    return most_named if holds(ref, main, most_named) and counts[most_named] > counts[main] else main
+
+
+def holds(ref: Reference, outer: str, inner: str) -> bool:
+    """Whether `outer` is one of the places that hold `inner` (Shanghai holds Minhang and Zhangjiang)."""
+    place = ref.geography_parents.get(inner)
+    for _ in range(10):
+        if place is None:
+            return False
+        if place == outer:
+            return True
+        place = ref.geography_parents.get(place)
+    return False
+
+
+def _referent(found: list[Mention], g: Gazetteer, anaphor: re.Match, main: str | None, text: str) -> str | None:
+    """'the city' is the city its own sentence names, else the article's, else the last one named."""
+    kind = anaphor.group("kind")
+    if kind in ("city", "province", "municipality", "district"):
+        sentence_start = max(text.rfind(". ", 0, anaphor.start()), text.rfind("\n", 0, anaphor.start())) + 1
+        in_sentence = [m for m in found if m.start >= sentence_start]
+        if (here := _last_place_of_level(in_sentence, g, kind)) is not None:
+            return here
+        if main is not None and (of_main := _last_place_of_level(
+                [Mention("geography", main, 0, 0, main)], g, kind)) is not None:
+            return of_main
+    return _last_place_of_level(found, g, kind)
 
 
 def _last_place_of_level(found: list[Mention], g: Gazetteer, kind: str) -> str | None:
-    """'the zone' is the last place named a zone; failing that, the last place of a zone's level."""
-    level = "district" if kind == "district" else "zone"
-    candidates = [m for m in reversed(found) if g.ref.geography_levels.get(m.entity) == level]
-    for mention in candidates:
-        if kind in mention.entity.lower() or kind in mention.text.lower():
-            return mention.entity
-    return candidates[0].entity if candidates else None
+    """What 'the zone', 'the city', 'the province' refer to.
+
+    'the zone' or 'the park' is the last place named with that word ("Suzhou Industrial
+    Park" is named as its city, Suzhou), else the last zone. 'the city', 'the district'
+    and 'the province' are the last place of that level or the one of that level that
+    holds it: after "Jinshan", 'the city' is Shanghai.
+    """
+    if kind in ("zone", "park"):
+        for mention in reversed(found):
+            if kind in mention.text.lower().split() and mention.text[:1].isupper():
+                return mention.entity
+    levels = ANAPHOR_LEVELS[kind]
+    for mention in reversed(found):
+        place: str | None = mention.entity
+        while place is not None:
+            if g.ref.geography_levels.get(place) in levels:
+                return place
+            if kind in ("zone", "park"):
+                break  # a zone holds no zone
+            place = g.ref.geography_parents.get(place)
+    return None
 
 
 def _clusters(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:

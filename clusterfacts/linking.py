@@ -14,18 +14,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from clusterfacts.gazetteer import Mention, find_mentions
+from clusterfacts.gazetteer import Mention, find_mentions, holds, main_place
 from clusterfacts.layout import Layout
-from clusterfacts.patterns import (YEAR, CaseFreeWords, find_where, is_word_char, lowered, start_of_spaces_before,
+from clusterfacts.patterns import (YEAR, CaseFreeWords, sentence_spans, find_where, is_word_char, lowered, start_of_spaces_before,
                                    starts_a_word, trie_alternation, vocabulary_key)
 from clusterfacts.quantities import Quantity
 from clusterfacts.reference import Reference, load_reference
 from clusterfacts.vocabulary import TARGET_CUES, words_in
 from clusterfacts.word_scan import word_ends_at, word_starts_in
 
-# A break is its group "gap" where it has one: a sentence ends after its full stop, before the
-# space. Starting on the stop rather than looking behind for it lets the scan skip ahead.
-SENTENCE_BREAK = re.compile(r"[.!?\n](?:(?<=\n)\n*|(?<=[.!?])(?P<gap>[\"”’]?\s+)(?=[\"“‘(]?[A-Z0-9]))")
 # ";", "—", ", and ", ... and ",? as well as ". The last is found by its words, then the comma and
 # spaces before it: as one regex, its optional comma makes a scan try the whole pattern at every space.
 CLAUSE_BREAK = re.compile(r";|—|,\s+(?:and|while|but|whereas)\s+")
@@ -34,7 +31,10 @@ PREVIOUS_SENTENCES = 2
 COMPANY_LOOKBACK_CHARS = 1000
 AFTER_WINDOW_CHARS = 80
 
-NOT_THE_SUBJECT_BEFORE = CaseFreeWords(r"(?:leads?|leading|than|ahead of|outpac\w*|surpass\w*|behind)\s+$")
+NOT_THE_SUBJECT_BEFORE = CaseFreeWords(
+    r"(?:leads?|leading|than|ahead of|outpac\w*|surpass\w*|behind|borders?|bordering|near|next to|adjacent to|"
+    r"neighbou?ring|governs|governing|oversees|administers)\s+$")
+WHOLE_BEFORE_PLACE = re.compile(r",|\bof\b")
 PLACE_AFTER_CUE = CaseFreeWords(r"(?:in|at|inside|within)\s+(?:the\s+)?$")
 # "the company", "it": what a sentence says to name a company it named before.
 COMPANY_ANAPHORA = re.compile(r"(?:(?:The|the)\s+(?:company|firm|factory|manufacturer|group|enterprise|producer)|It|its)\b")
@@ -140,7 +140,7 @@ def build_context(text: str, layout: Layout, mentions: list[Mention] | None = No
         text=text, layout=layout, ref=ref, mentions=mentions,
         sentences=_sentences(text, layout.body_start, layout.body_end),
         paragraph_starts=_paragraph_starts(text, layout.body_start, layout.body_end),
-        main_place=_main_place(mentions),
+        main_place=main_place(text, layout.body_start, layout.body_end, mentions, ref),
         publication_year=layout.published_date.year if layout.published_date else None,
         by_kind=_index_by_kind(mentions),
     )
@@ -157,17 +157,7 @@ def _index_by_kind(mentions: list[Mention]) -> dict[str, MentionIndex]:
 
 
 def _sentences(text: str, start: int, end: int) -> list[Segment]:
-    segments, pos = [], start
-    for match in SENTENCE_BREAK.finditer(text, start, end):
-        gap_start = match.start("gap")
-        if gap_start < 0:
-            gap_start = match.start()
-        if gap_start > pos:
-            segments.append(Segment(pos, gap_start))
-        pos = match.end()
-    if pos < end:
-        segments.append(Segment(pos, end))
-    return segments or [Segment(start, end)]
+    return [Segment(a, b) for a, b in sentence_spans(text, start, end)]
 
 
 def _paragraph_starts(text: str, start: int, end: int) -> list[int]:
@@ -180,15 +170,6 @@ def _paragraph_starts(text: str, start: int, end: int) -> list[int]:
     if pos < end:
         starts.append(pos)
     return starts or [start]
-
-
-def _main_place(mentions: list[Mention]) -> str | None:
-    """The place an article is about: the one it names most often, the earliest on ties."""
-    counts: dict[str, int] = {}
-    for mention in mentions:
-        if mention.entity_type == "geography":
-            counts[mention.entity] = counts.get(mention.entity, 0) + 1
-    return max(counts, key=lambda place: counts[place]) if counts else None
 
 
 def link_quantities(text: str, layout: Layout, quantities: list[Quantity],
@@ -273,7 +254,7 @@ def link(ctx: ArticleContext, q: Quantity) -> dict:
         "sentence_start": sentence.start,
         "sentence_end": sentence.end,
         "metric": metric,
-        "geography": _geography(ctx, q, clause),
+        "geography": _geography(ctx, q, clause, sentence),
         "cluster": None if metric == "cluster_count" else _cluster(ctx, q, clause, sentence),
         "company": _company(ctx, q, clause, sentence, facts),
         "year": None if is_target else _year(ctx, q, clause, sentence),
@@ -337,15 +318,53 @@ def _percent_metric(ctx: ArticleContext, q: Quantity, clause: Segment) -> str:
 
 # --- place ----------------------------------------------------------------
 
-def _geography(ctx: ArticleContext, q: Quantity, clause: Segment) -> str | None:
-    for mention in reversed(ctx.mentions_of("geography", clause.start, q.start)):
-        if not NOT_THE_SUBJECT_BEFORE.search(ctx.text, max(0, mention.start - 20), mention.start):
-            return mention.entity
+def _geography(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segment) -> str | None:
+    """The place named in the figure's clause, else after it ("in the zone"), else earlier in its
+    sentence, else where the article is."""
+    if (place := _subject_place(ctx, ctx.mentions_of("geography", clause.start, q.start))) is not None:
+        return place
     for mention in ctx.mentions_of("geography", q.end, min(clause.end, q.end + AFTER_WINDOW_CHARS)):
-        if PLACE_AFTER_CUE.search(ctx.text, max(0, mention.start - 12), mention.start):
+        # "70 percent of those made in Jiangsu", "700,000 NEVs, accounting for ... in Jiangsu": not where it is
+        if PLACE_AFTER_CUE.search(ctx.text, max(0, mention.start - 12), mention.start) and not (
+                WHOLE_BEFORE_PLACE.search(ctx.text, q.end, mention.start)):
             return mention.entity
         break
+    located = [m for m in ctx.mentions_of("geography", sentence.start, clause.start)
+               if PLACE_AFTER_CUE.search(ctx.text, max(0, m.start - 12), m.start)]
+    if (place := _subject_place(ctx, located)) is not None:
+        return place  # "... signed in the zone this year, and 21 were signed last year": in the zone
     return ctx.main_place
+
+
+def _subject_place(ctx: ArticleContext, before: list[Mention]) -> str | None:
+    """The last place named before a figure that is not what it is compared with."""
+    for index in range(len(before) - 1, -1, -1):
+        mention = before[index]
+        if not NOT_THE_SUBJECT_BEFORE.search(ctx.text, max(0, mention.start - 20), mention.start):
+            return _most_specific(ctx, before[:index], mention.entity)
+    return None
+
+
+def _most_specific(ctx: ArticleContext, earlier: list[Mention], place: str) -> str:
+    """'Changzhou City, east China's Jiangsu Province, reported': a place followed by the places
+    that hold it is the first of them."""
+    holder = place
+    for index in range(len(earlier) - 1, -1, -1):
+        mention = earlier[index]
+        if mention.entity == place or holds(ctx.ref, place, mention.entity):
+            if index > 0 and _listed_places(ctx, earlier[index - 1], mention):
+                return holder  # "Baoshan and Jinshan districts in the city's north": the city's figure
+            place = mention.entity
+        elif not holds(ctx.ref, mention.entity, place):  # "east China's" within the apposition
+            break
+    return place
+
+
+PLACE_LIST_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$")
+
+
+def _listed_places(ctx: ArticleContext, first: Mention, second: Mention) -> bool:
+    return bool(PLACE_LIST_GAP.match(ctx.text[first.end:second.start]))
 
 
 # --- cluster --------------------------------------------------------------

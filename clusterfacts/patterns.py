@@ -222,3 +222,23 @@ def find_first_of(searchers, text: str, start: int, end: int):
         match = pending[index]
         yield match
         pos = max(match.end(), match.start() + 1)
+
+
+# A break is its group "gap" where it has one: a sentence ends after its full stop, before the
+# space. Starting on the stop rather than looking behind for it lets the scan skip ahead.
+SENTENCE_BREAK = re.compile(r"[.!?\n](?:(?<=\n)\n*|(?<=[.!?])(?P<gap>[\"”’]?\s+)(?=[\"“‘(]?[A-Z0-9]))")
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of text[start:end] as (start, end), the stop kept and the spaces after it left out."""
+    segments, pos = [], start
+    for match in SENTENCE_BREAK.finditer(text, start, end):
+        gap_start = match.start("gap")
+        if gap_start < 0:
+            gap_start = match.start()
+        if gap_start > pos:
+            segments.append((pos, gap_start))
+        pos = match.end()
+    if pos < end:
+        segments.append((pos, end))
+    return segments or [(start, end)]

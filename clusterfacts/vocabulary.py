@@ -26,7 +26,7 @@ TARGET_CUE_WORDS = (
 @lru_cache(maxsize=4)
 def vocabulary_scanner(ref: Reference) -> VocabularyScanner:
     return VocabularyScanner({
-        PLACES: [alias.lower() for alias in ref.geography_aliases],
+        PLACES: [alias.lower() for alias in [*ref.geography_aliases, *ref.place_choices]],
         CLUSTERS: ref.cluster_aliases,  # already lower case
         NUMBER_WORDS: FIRST_NUMBER_WORDS,
         TARGET_CUES: TARGET_CUE_WORDS,
