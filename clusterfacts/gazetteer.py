@@ -262,6 +262,18 @@ def _last_place_of_level(found: list[Mention], g: Gazetteer, kind: str) -> str |
     return None
 
 
+ACRONYM_ALIASES = frozenset({"ai", "pv", "ev", "evs"})
+ORGANISATION_NOUNS = frozenset(
+    "Administration Bureau Commission Ministry Department Association Institute University Academy Office "
+    "Committee Federation Alliance Council".split())  # a company's name does say its industry
+
+
+def _names_an_organisation(text: str, alias_end: int) -> bool:
+    """A capitalised industry word followed by capitalised words naming a public body."""
+    run = CAPITALISED_RUN_AFTER.match(text, alias_end, alias_end + 80)
+    return bool(run) and any(word.strip(",") in ORGANISATION_NOUNS for word in run.group(0).split())
+
+
 def _clusters(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
     mentions = []
     low = lowered(text)
@@ -271,8 +283,10 @@ def _clusters(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
 
     for at, stop in words_in(text, g.ref)[CLUSTERS].find(start, end, ends_a_name, lambda at: name_starts_at(low, at)):
         alias = text[at:stop]
-        if low[at:stop] == "ai" and alias != "AI":
-            continue  # only the capitalised acronym
+        if low[at:stop] in ACRONYM_ALIASES and not alias[:2].isupper():
+            continue  # only the capitalised acronym: "ai", "pv" are no industry
+        if alias[:1].isupper() and _names_an_organisation(text, stop):
+            continue  # "Civil Aviation Administration" is no aviation figure
         mentions.append(Mention("cluster", g.ref.cluster_aliases[low[at:stop]], at, stop, alias))
     return mentions
 

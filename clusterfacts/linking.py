@@ -95,6 +95,7 @@ class ArticleContext:
     sentences: list[Segment]
     paragraph_starts: list[int]
     main_place: str | None
+    main_cluster: str | None
     publication_year: int | None
     by_kind: dict[str, MentionIndex]
     sentence_starts: list[int] = field(default_factory=list)
@@ -141,9 +142,27 @@ def build_context(text: str, layout: Layout, mentions: list[Mention] | None = No
         sentences=_sentences(text, layout.body_start, layout.body_end),
         paragraph_starts=_paragraph_starts(text, layout.body_start, layout.body_end),
         main_place=main_place(text, layout.body_start, layout.body_end, mentions, ref),
+        main_cluster=_main_cluster(text, layout, mentions, ref),
         publication_year=layout.published_date.year if layout.published_date else None,
         by_kind=_index_by_kind(mentions),
     )
+
+
+def _main_cluster(text: str, layout: Layout, mentions: list[Mention], ref: Reference) -> str | None:
+    """The industry an article is about: the one its first sentence names, when it names one family.
+
+    Of several clusters of that family ('hydrogen', 'new energy'), the one the article names most.
+    """
+    lead_end = sentence_spans(text, layout.body_start, layout.body_end)[0][1]
+    lead = [m for m in mentions if m.entity_type == "cluster" and m.start < lead_end]
+    if not lead or len({_family(ref, m.entity) for m in lead}) > 1:
+        return None
+    family = _family(ref, lead[0].entity)
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        if mention.entity_type == "cluster" and _family(ref, mention.entity) == family:
+            counts[mention.entity] = counts.get(mention.entity, 0) + 1
+    return max(counts, key=lambda cluster: counts[cluster])
 
 
 def _index_by_kind(mentions: list[Mention]) -> dict[str, MentionIndex]:
@@ -255,7 +274,7 @@ def link(ctx: ArticleContext, q: Quantity) -> dict:
         "sentence_end": sentence.end,
         "metric": metric,
         "geography": _geography(ctx, q, clause, sentence),
-        "cluster": None if metric == "cluster_count" else _cluster(ctx, q, clause, sentence),
+        "cluster": None if metric == "cluster_count" else _narrowed(ctx, _cluster(ctx, q, clause, sentence)),
         "company": _company(ctx, q, clause, sentence, facts),
         "year": None if is_target else _year(ctx, q, clause, sentence),
         "is_target": is_target,
@@ -370,9 +389,18 @@ def _listed_places(ctx: ArticleContext, first: Mention, second: Mention) -> bool
 # --- cluster --------------------------------------------------------------
 
 def _cluster(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segment) -> str | None:
+    """The industry named in the figure's clause, else just after it, else in the sentences just before.
+
+    A figure about a whole economy (GDP) has none; so has one whose clause names
+    industries of several families ("chips and biomedicine").
+    """
     before = ctx.mentions_of("cluster", clause.start, q.start)
     if before:
+        if WHOLE_ECONOMY.search(ctx.text, before[-1].end, q.start) or len(_families(ctx, before)) > 1:
+            return None
         return _unless_a_list(ctx, before[-1])
+    if WHOLE_ECONOMY.search(ctx.text, clause.start, q.start):
+        return None
     after_end = min(clause.end, q.end + AFTER_WINDOW_CHARS)
     comma = ctx.text.find(",", q.end, after_end)
     after = ctx.mentions_of("cluster", q.end, comma if comma >= 0 else after_end)
@@ -381,7 +409,41 @@ def _cluster(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segmen
     index = ctx.sentence_index(q.start)
     earliest = ctx.sentences[max(0, index - PREVIOUS_SENTENCES)].start
     earlier = ctx.mentions_of("cluster", max(earliest, ctx.paragraph_start(q.start)), clause.start)
-    return _unless_a_list(ctx, earlier[-1]) if earlier else None
+    if earlier:
+        return _unless_a_list(ctx, earlier[-1])
+    return ctx.main_cluster
+
+
+def _narrowed(ctx: ArticleContext, cluster: str | None) -> str | None:
+    """Automobiles in an article about new energy vehicles are its new energy vehicles."""
+    main = ctx.main_cluster
+    if cluster is None or main is None or main == cluster:
+        return cluster
+    parent = ctx.ref.cluster_parents.get(main)
+    for _ in range(5):
+        if parent is None:
+            return cluster
+        if parent == cluster:
+            return main
+        parent = ctx.ref.cluster_parents.get(parent)
+    return cluster
+
+
+WHOLE_ECONOMY = CaseFreeWords(r"(?:gdp|gross\s+domestic\s+product|economic\s+output|economy)\b")
+
+
+def _families(ctx: ArticleContext, mentions: list[Mention]) -> set[str]:
+    """The clusters named, each taken to its top parent: 'hydrogen' and 'new energy' are one family."""
+    return {_family(ctx.ref, mention.entity) for mention in mentions}
+
+
+def _family(ref: Reference, cluster: str) -> str:
+    for _ in range(5):
+        parent = ref.cluster_parents.get(cluster)
+        if not parent:
+            break
+        cluster = parent
+    return cluster
 
 
 LIST_GAP = re.compile(r"^\s*(?:clusters?|industry|industries|sectors?)?\s*(?:,|and|or|,\s*and|as well as)\s*(?:the\s+)?$",
@@ -407,7 +469,14 @@ def _unless_a_list(ctx: ArticleContext, mention: Mention) -> str | None:
 
 
 def _listed_together(ctx: ArticleContext, first: Mention, second: Mention) -> bool:
-    return bool(LIST_GAP.match(ctx.text[first.end:second.start]))
+    """'A, B and C', or a list whose items add words ('new energy vehicles and automobile
+    intelligence, high-performance medical equipment and precision medicine')."""
+    gap = ctx.text[first.end:second.start]
+    return bool(LIST_GAP.match(gap)) or (len(gap) <= LOOSE_LIST_GAP_CHARS and bool(LOOSE_LIST_GAP.match(gap)))
+
+
+LOOSE_LIST_GAP_CHARS = 40
+LOOSE_LIST_GAP = re.compile(r"^[A-Za-z \-]*(?:,|\band\b)[A-Za-z ,\-]*$")
 
 
 # --- company --------------------------------------------------------------

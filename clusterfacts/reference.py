@@ -23,6 +23,7 @@ class Reference:
     area_units: dict[str, float]               # "hectares" -> 10000
     count_nouns: dict[str, str]                # "enterprise" -> "enterprise_count"
     cluster_aliases: dict[str, str]            # "chip" -> "integrated_circuits"
+    cluster_parents: dict[str, str]            # "hydrogen_energy" -> "advanced_energy"; none at the top
     geography_aliases: dict[str, str]          # "Minhang District" -> "Minhang"; names of one place only
     place_choices: dict[str, tuple[str, ...]]  # "Taizhou" -> ("Taizhou, Jiangsu", "Taizhou, Zhejiang")
     geography_levels: dict[str, str]
@@ -45,6 +46,8 @@ def load_reference(folder: Path | None = None) -> Reference:
         area_units={r["unit"]: float(r["square_metres"]) for r in read_seed("area_units", folder)},
         count_nouns={r["noun"]: r["metric"] for r in read_seed("count_nouns", folder)},
         cluster_aliases={r["alias"].lower(): r["cluster_id"] for r in read_seed("cluster_aliases", folder)},
+        cluster_parents={r["cluster_id"]: r["parent_cluster_id"] for r in read_seed("clusters", folder)
+                         if r["parent_cluster_id"]},
         geography_aliases={alias: places[0] for alias, places in places_of.items() if len(places) == 1},
         place_choices={alias: tuple(places) for alias, places in places_of.items() if len(places) > 1},
         geography_levels={r["geography"]: r["geography_level"] for r in geographies},
