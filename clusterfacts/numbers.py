@@ -19,8 +19,14 @@ _ATOM = rf"(?:(?:{_TENS_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|{_UNIT_WORDS})"
 WORD_NUMBER = rf"{_ATOM}(?:[ -](?:and )?(?:hundred|thousand|{_ATOM}))*"
 # Written to begin with a bare \d so that a scan can skip ahead to the next digit.
 DIGIT_NUMBER = r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
-# The words a number in words begins with, for a scan to find its candidates.
-FIRST_NUMBER_WORDS = tuple(UNITS) + tuple(TENS)
+# "half a million", "a quarter billion": a fraction of the scale word that must follow it.
+FRACTIONS_OF_SCALE = {"half a": 0.5, "half an": 0.5, "a half": 0.5, "a quarter": 0.25, "quarter": 0.25,
+                      "a quarter of a": 0.25, "quarter of a": 0.25, "three quarters of a": 0.75}
+FRACTION_OF_SCALE = (rf"(?:{trie_alternation(FRACTIONS_OF_SCALE)})"
+                     r"(?=\s+(?:hundred|thousand|million|billion|trillion)\b)")
+# The words a number in words begins with, for a scan to find its candidates ("a" is not one:
+# a fraction of a scale is found from its "half" or "quarter", then read back over its "a").
+FIRST_NUMBER_WORDS = tuple(UNITS) + tuple(TENS) + ("half", "quarter")
 NUMBER = rf"(?:{DIGIT_NUMBER}|\b(?:{WORD_NUMBER})\b)"
 
 
@@ -29,7 +35,10 @@ def parse_number(text: str) -> float:
     text = text.strip()
     if text[:1].isdigit():
         return float(text.replace(",", ""))
-    return float(_parse_words(vocabulary_key(text)))
+    key = " ".join(vocabulary_key(text).split())
+    if key in FRACTIONS_OF_SCALE:
+        return FRACTIONS_OF_SCALE[key]
+    return float(_parse_words(key))
 
 
 def _parse_words(text: str) -> int:

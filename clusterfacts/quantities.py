@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from clusterfacts.numbers import DIGIT_NUMBER, NUMBER, WORD_NUMBER, parse_number
+from clusterfacts.numbers import DIGIT_NUMBER, FRACTION_OF_SCALE, NUMBER, WORD_NUMBER, parse_number
 from clusterfacts.patterns import (ASCII_LETTERS, YEAR, end_of_empty_match, find_at, is_word_char, lowered, occurrences,
                                    search_where, start_of_spaces_before, starts_a_name, starts_a_word, trie_alternation,
                                    vocabulary_key)
@@ -66,7 +66,8 @@ FRACTION_HEAD_OFFSETS = {head: sorted({f.find(head) for f in FRACTIONS if head i
 FRACTION_LEAD = re.compile(rf"(?:^|(?<=[\s(\"“]))(?P<q>{_QUALIFIER}|one)\s+$", re.IGNORECASE)
 
 DIGITS_AT = re.compile(rf"(?P<n>{DIGIT_NUMBER})")
-NUMBER_WORDS_AT = re.compile(rf"(?P<n>{WORD_NUMBER})\b")
+NUMBER_WORDS_AT = re.compile(rf"(?P<n>{FRACTION_OF_SCALE}|{WORD_NUMBER})\b")
+ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\s))(?:a|an|three quarters of a)\s+$")
 RANGE_TAIL = re.compile(rf"\s*(?:-|–|—|to|and)\s*(?:(?P<cur>us\$|\$|¥|rmb|€)\s*)?(?P<n>{NUMBER})\b", re.IGNORECASE)
 DATE_TAIL = re.compile(r"[-/.]\d{1,2}[-/.]\d{1,4}\b|:\d\d\b")
 PERCENT = re.compile(r"\s*(?P<u>%|percent\b|per cent\b|pct\b|percentage points?\b|pp\b)", re.IGNORECASE)
@@ -127,6 +128,7 @@ class Grammar:
     currency_before: re.Pattern
     area_unit: re.Pattern
     scale_label: re.Pattern
+    codes_before: frozenset[str]       # currency codes that may stand just before digits: "EUR1bn"
     label_scales: tuple[str, ...]      # the scale words and currency words a scale label is made of
     label_currencies: tuple[str, ...]
 
@@ -145,15 +147,21 @@ def grammar(ref: Reference | None = None) -> Grammar:
     ref = ref or load_reference()
     long_scales = [w for w in ref.scale_words if len(w) > 2]
     short_scales = [w for w in ref.scale_words if len(w) <= 2]
-    after = [a for a, (_, pos) in ref.currencies.items() if pos in ("after", "either")]
-    before = [a for a, (_, pos) in ref.currencies.items() if pos in ("before", "either")]
+    after = [a for a, (_, pos, _, exact) in ref.currencies.items() if pos in ("after", "either") and not exact]
+    before = [a for a, (_, pos, _, exact) in ref.currencies.items() if pos in ("before", "either") and not exact]
+    # ISO codes that are also words (ALL, TOP, CUP) count only in capitals, and only after an amount:
+    # "TOP 50 companies" is a ranking
+    codes_after = [code for code, pos, _, exact in ref.currencies.values() if exact and pos in ("after", "either")]
     word_currencies = [a for a in after if a.isalpha()]
     return Grammar(
         ref=ref,
         scale=re.compile(rf"(?:[\s-]+(?P<s>{_alternation(long_scales)})\b)+", re.IGNORECASE),
         scale_abbrev=re.compile(rf"\s?(?P<s>{_alternation(short_scales)})\b", re.IGNORECASE),
-        currency_after=re.compile(rf"(?P<sep>[\s-]*)(?P<c>{_alternation(after)})\b", re.IGNORECASE),
-        currency_before=re.compile(rf"(?:^|(?<=[^\w$]))(?P<c>{_alternation(before)})\s?$", re.IGNORECASE),
+        currency_after=re.compile(
+            rf"(?P<sep>[\s-]*)(?P<c>{_alternation(after)}|(?-i:{_alternation(codes_after)}))(?![\w$])", re.IGNORECASE),
+        currency_before=re.compile(
+            rf"(?:^|(?<=[^\w$]))(?P<c>{_alternation(before)})\s?$", re.IGNORECASE),
+        codes_before=frozenset(a.upper() for a in before if len(a) == 3 and a.isalpha()),
         area_unit=re.compile(rf"[\s-]*(?P<u>{_flexible_spaces(ref.area_units)})(?![\w²])", re.IGNORECASE),
         scale_label=re.compile(  # matched in the lower-cased text
             rf"(?P<s>{_alternation(long_scales)})-(?P<c>{_alternation(word_currencies)})"
@@ -176,7 +184,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, ref: Refe
         if quantity is not None:
             found.append(quantity)
             taken_until = quantity.end
-        elif _is_range_or_date(text, match):
+        elif _is_range_or_date(text, match) and not _year_then_amount(text, match):
             taken_until = _skip_range(text, match)
     found.extend(_scale_labels(g, text, start, end, found))
     found.extend(_fractions(text, start, end, found))
@@ -185,18 +193,23 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, ref: Refe
     return found
 
 
-def _anchor_may_start(text: str, at: int) -> bool:
-    """A number starts at `at` unless it continues a word, a '+' or a decimal point, or ends 'A-1'."""
+def _anchor_may_start(text: str, at: int, codes: frozenset[str] = frozenset()) -> bool:
+    """A number starts at `at` unless it continues a word, a '+' or a decimal point, or ends 'A-1'.
+
+    A currency code written onto it ("EUR1bn") does not make it part of a word.
+    """
     if at == 0:
         return True
     before = text[at - 1]
+    if before.isalpha() and text[max(0, at - 3):at] in codes and not (at > 3 and is_word_char(text[at - 4])):
+        return True
     if is_word_char(before) or before in "+.":
         return False
     return not (before == "-" and at >= 2 and text[at - 2] in ASCII_LETTERS)
 
 
-def _digits_at(text: str, pos: int, end: int) -> re.Match | None:
-    return search_where(DIGITS_AT, text, pos, end, lambda match: _anchor_may_start(text, match.start()))
+def _digits_at(g: Grammar, text: str, pos: int, end: int) -> re.Match | None:
+    return search_where(DIGITS_AT, text, pos, end, lambda match: _anchor_may_start(text, match.start(), g.codes_before))
 
 
 def _numbers_in_words(g: Grammar, text: str, start: int, end: int) -> list[re.Match]:
@@ -204,6 +217,11 @@ def _numbers_in_words(g: Grammar, text: str, start: int, end: int) -> list[re.Ma
     low = lowered(text)
     numbers = []
     for at in words_in(text, g.ref)[NUMBER_WORDS].starts(start, end):
+        if low.startswith(("half", "quarter"), at):  # "a quarter million": read back over its "a"
+            article = ARTICLE_BEFORE.search(low, max(start, at - 22), at)
+            if article and (whole := NUMBER_WORDS_AT.match(low, article.start(), end)):
+                numbers.append(whole)
+                continue
         if _anchor_may_start(text, at) and (whole := NUMBER_WORDS_AT.match(low, at, end)):
             numbers.append(whole)
     return numbers
@@ -215,7 +233,7 @@ def _anchors(g: Grammar, text: str, start: int, end: int):
     Digits are searched on as the scan goes; no number starts with both a digit and
     a letter, so a number in digits and one in words never start at one place.
     """
-    digits, words = _digits_at(text, start, end), _numbers_in_words(g, text, start, end)
+    digits, words = _digits_at(g, text, start, end), _numbers_in_words(g, text, start, end)
     next_word = 0
     while True:
         word = words[next_word] if next_word < len(words) else None
@@ -227,13 +245,19 @@ def _anchors(g: Grammar, text: str, start: int, end: int):
             return
         yield match
         if digits is not None and digits.start() < match.end():
-            digits = _digits_at(text, match.end(), end)
+            digits = _digits_at(g, text, match.end(), end)
         while next_word < len(words) and words[next_word].start() < match.end():
             next_word += 1
 
 
 def _is_range_or_date(text: str, match: re.Match) -> bool:
     return bool(RANGE_TAIL.match(text, match.end()) or DATE_TAIL.match(text, match.end()))
+
+
+def _year_then_amount(text: str, match: re.Match) -> bool:
+    """'from 240.8 billion yuan in 2020 to 410 billion yuan': a year, then the next amount, not a range."""
+    tail = RANGE_TAIL.match(text, match.end())
+    return bool(tail and YEAR.fullmatch(match.group("n")) and not YEAR.fullmatch(tail.group("n")))
 
 
 def _skip_range(text: str, match: re.Match) -> int:
@@ -277,8 +301,8 @@ def _read_anchor(g: Grammar, text: str, match: re.Match, limit: int, found: list
         pos = scale_match.end()
 
     if currency_before:
-        code = g.ref.currencies[vocabulary_key(currency_before.group("c"))][0]
-        return _finish(text, "money", span_start, pos, number, number_max, scale_word, scale, 1.0,
+        code, _, factor, _ = g.ref.currencies[vocabulary_key(currency_before.group("c"))]
+        return _finish(text, "money", span_start, pos, number, number_max, scale_word, scale, factor,
                        qualifier, code, currency_before.group("c"))
 
     currency_after = g.currency_after.match(text, pos)
@@ -290,9 +314,9 @@ def _read_anchor(g: Grammar, text: str, match: re.Match, limit: int, found: list
         return _finish(text, "count", span_start, match.end(), number, None, None, 1.0, 1.0,
                        qualifier, unit, None)
     if currency_after:
-        code = g.ref.currencies[vocabulary_key(currency_after.group("c"))][0]
+        code, _, factor, _ = g.ref.currencies[vocabulary_key(currency_after.group("c"))]
         return _finish(text, "money", span_start, currency_after.end(), number, number_max, scale_word,
-                       scale, 1.0, qualifier, code, currency_after.group("c"))
+                       scale, factor, qualifier, code, currency_after.group("c"))
 
     percent = PERCENT.match(text, pos)
     if percent:
@@ -364,12 +388,25 @@ def _qualifier_before(text: str, at: int) -> tuple[str, int]:
     return "exact", at
 
 
+# A fall is a negative change: "down 6.3 percent", "decreased by 35 percent", "a 4 percent drop".
+FALL_BEFORE = re.compile(
+    r"\b(?:down|fell|falls?|falling|dropp?(?:ed|ing|s)?|declin(?:ed|es|ing|e)|decreas(?:ed|es|ing|e)|shr[au]nk|"
+    r"shrinking|contracted|slumped|slid|plunged|tumbled|dipped)"
+    r"(?:\s+(?:by|of))?(?:\s+(?:about|around|nearly|almost|some|roughly|over|more than))?\s+$", re.IGNORECASE)
+FALL_AFTER = re.compile(r"\s+(?:decline|decrease|drop|fall|contraction|dip)\b", re.IGNORECASE)
+FALL_WINDOW = 40  # characters before a percentage that its fall word may start in
+
+
 def _finish(text, kind, start, end, number, number_max, scale_word, scale, unit_factor, qualifier,
             unit, stated_unit) -> Quantity:
     after = QUALIFIER_AFTER.match(text, end)
     if after and qualifier == "exact":
         qualifier = "more_than" if after.group("plus") else "at_least"
         end = after.end()
+    if kind == "percent" and (FALL_BEFORE.search(text, max(0, start - FALL_WINDOW), start)
+                              or FALL_AFTER.match(text, end)):
+        number = -number
+        number_max = None if number_max is None else -number_max
     return Quantity(kind, start, end, number, number_max, scale_word, scale, unit_factor, qualifier, unit,
                     stated_unit)
 

@@ -19,7 +19,7 @@ def read_seed(name: str, folder: Path | None = None) -> list[dict[str, str]]:
 @dataclass(frozen=True, eq=False)  # hashed by identity: cached per instance
 class Reference:
     scale_words: dict[str, float]              # "billion" -> 1e9
-    currencies: dict[str, tuple[str, str]]     # "us$" -> ("USD", "before")
+    currencies: dict[str, tuple[str, str, float, bool]]  # "cents" -> ("USD", "after", 0.01, case-sensitive False)
     area_units: dict[str, float]               # "hectares" -> 10000
     count_nouns: dict[str, str]                # "enterprise" -> "enterprise_count"
     cluster_aliases: dict[str, str]            # "chip" -> "integrated_circuits"
@@ -41,7 +41,8 @@ def load_reference(folder: Path | None = None) -> Reference:
         places_of.setdefault(row["alias"], []).append(row["geography"])
     return Reference(
         scale_words={r["scale_word"]: float(r["multiplier"]) for r in read_seed("scale_words", folder)},
-        currencies={r["alias"]: (r["currency_code"], r["position"])
+        currencies={r["alias"]: (r["currency_code"], r["position"], float(r["unit_factor"]),
+                                 r["case_sensitive"] == "true")
                     for r in read_seed("currency_aliases", folder)},
         area_units={r["unit"]: float(r["square_metres"]) for r in read_seed("area_units", folder)},
         count_nouns={r["noun"]: r["metric"] for r in read_seed("count_nouns", folder)},
