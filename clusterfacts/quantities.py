@@ -149,8 +149,9 @@ def grammar(ref: Reference | None = None) -> Grammar:
     short_scales = [w for w in ref.scale_words if len(w) <= 2]
     after = [a for a, (_, pos, _, exact) in ref.currencies.items() if pos in ("after", "either") and not exact]
     before = [a for a, (_, pos, _, exact) in ref.currencies.items() if pos in ("before", "either") and not exact]
-    # ISO codes that are also words (ALL, TOP, CUP) count only in capitals, and only after an amount:
-    # "TOP 50 companies" is a ranking
+    # ISO codes that are also words (ALL, TOP, CUP) count only in capitals; before an amount, only when
+    # no counted noun follows it ("TOP 50 companies" is a ranking: _read_anchor)
+    codes_before = [code for code, pos, _, exact in ref.currencies.values() if exact and pos in ("before", "either")]
     codes_after = [code for code, pos, _, exact in ref.currencies.values() if exact and pos in ("after", "either")]
     word_currencies = [a for a in after if a.isalpha()]
     return Grammar(
@@ -160,7 +161,7 @@ def grammar(ref: Reference | None = None) -> Grammar:
         currency_after=re.compile(
             rf"(?P<sep>[\s-]*)(?P<c>{_alternation(after)}|(?-i:{_alternation(codes_after)}))(?![\w$])", re.IGNORECASE),
         currency_before=re.compile(
-            rf"(?:^|(?<=[^\w$]))(?P<c>{_alternation(before)})\s?$", re.IGNORECASE),
+            rf"(?:^|(?<=[^\w$]))(?P<c>{_alternation(before)}|(?-i:{_alternation(codes_before)}))\s?$", re.IGNORECASE),
         codes_before=frozenset(a.upper() for a in before if len(a) == 3 and a.isalpha()),
         area_unit=re.compile(rf"[\s-]*(?P<u>{_flexible_spaces(ref.area_units)})(?![\w²])", re.IGNORECASE),
         scale_label=re.compile(  # matched in the lower-cased text
@@ -300,6 +301,10 @@ def _read_anchor(g: Grammar, text: str, match: re.Match, limit: int, found: list
             scale *= g.ref.scale_words[vocabulary_key(word)]
         pos = scale_match.end()
 
+    if currency_before and g.ref.currencies[vocabulary_key(currency_before.group("c"))][3] and (
+            _noun_phrase_head(g, text, pos, limit, found) is not None):
+        currency_before = None  # "TOP 50 companies"
+        qualifier, span_start = _qualifier_before(text, match.start())
     if currency_before:
         code, _, factor, _ = g.ref.currencies[vocabulary_key(currency_before.group("c"))]
         return _finish(text, "money", span_start, pos, number, number_max, scale_word, scale, factor,
