@@ -56,7 +56,9 @@ ORIGIN_BEFORE = CaseFreeWords(r"(?:founded|established|set\s+up|since|built|laun
                               r"born|formed|created|renamed)\b[^.;]{0,20}$")
 OPENING_TIME = re.compile(r"(?:In|During|For|As of|Last|This|Since)\b[^,;.]{0,40}?\b(?:year|(?:19|20)\d\d)\b[^,;.]{0,20},")
 RELATIVE_YEAR = CaseFreeWords(r"(?P<which>this|last|next|the\s+previous|the\s+past)\s+year\b")
-PLAN_ORDINAL = CaseFreeWords(r"(?P<n>\d+(?:st|nd|rd|th))\s+five-year\s+plan\b")
+PLAN_ORDINAL = CaseFreeWords(r"(?P<n>\d+(?:st|nd|rd|th))\s+five-year\s+(?:\(\d{4}-\d{4}\)\s+)?plan\b")
+# "a year-end revenue", "this year": a target due in the year the article is dated.
+YEAR_END = CaseFreeWords(r"(?:year-end|end\s+of\s+(?:this|the)\s+year|this\s+year)\b")
 STAFF_SHARE = re.compile(r"\s*of\s+(?:its|their|the|all)?\s*(?:\w+\s+){0,2}?(?:engineers|staff|employees|workers|"
                          r"talents?|residents|people|population|graduates|researchers|students)\b", re.IGNORECASE)
 PERCENT_CUES = {"growth_rate": CaseFreeWords(r"(?:growth|grew|grow|increas\w+|rose|rise|up|year-on-year|"
@@ -73,7 +75,7 @@ class Segment(NamedTuple):  # a tuple: quicker to make than a frozen dataclass, 
 class SentenceFacts(NamedTuple):  # a tuple: quicker to make than a frozen dataclass
     clause_breaks: list[tuple[int, int]]
     target_cues: list[int]        # offsets of target cue words outside document names
-    due_year: int | None
+    due_years: list[tuple[int, int, int]]  # (start, end, year) of each "by 2025" due after publication
     company_anaphora: list[re.Match]
 
 
@@ -206,7 +208,7 @@ def _read_sentence(ctx: ArticleContext, sentence: Segment) -> SentenceFacts:
             if not any(s <= at < e for s, e in names)]
     breaks = _clause_breaks(ctx.text, sentence.start, sentence.end)
     anaphora = _company_anaphora_in(ctx, sentence)
-    return SentenceFacts(breaks, cues, _due_year(ctx, sentence), anaphora)
+    return SentenceFacts(breaks, cues, _due_years(ctx, sentence), anaphora)
 
 
 def _company_anaphora(text: str, start: int, end: int) -> list[re.Match]:
@@ -267,8 +269,8 @@ def link(ctx: ArticleContext, q: Quantity) -> dict:
     facts = ctx.sentence_facts_of(index)
     clause = _clause(facts, sentence, q.start)
     metric = _metric(ctx, q, clause)
-    is_target = _is_target(ctx, index, q)
-    target_year = _target_year(ctx, sentence, facts) if is_target else None
+    is_target = _is_target(ctx, index, q, clause)
+    target_year = _target_year(ctx, index, q, clause) if is_target else None
     return {
         "sentence_start": sentence.start,
         "sentence_end": sentence.end,
@@ -525,9 +527,18 @@ def _distance(match: re.Match, q: Quantity) -> int:
     return q.start - match.end() if match.end() <= q.start else match.start() - q.end
 
 
-def _is_target(ctx: ArticleContext, index: int, q: Quantity) -> bool:
+def _is_target(ctx: ArticleContext, index: int, q: Quantity, clause: Segment) -> bool:
+    """A goal, plan or forecast: a due year in the figure's clause, or a target cue in its clause or
+    before it in its sentence ("aims to", "will", "X will be built"), unless a reported past stands
+    between the cue and the figure ("will be built by the venture, which was renamed after raising
+    its stake from 50% to 75%")."""
     facts = ctx.sentence_facts_of(index)
-    if facts.due_year is not None or (facts.target_cues and facts.target_cues[0] < q.start):
+    if any(clause.start <= at < clause.end for at, _, _ in facts.due_years) and not _achieved(ctx, clause):
+        return True
+    cues_before = [at for at in facts.target_cues if at < q.start]
+    if cues_before and not PAST_MARKER.search(ctx.text, cues_before[-1], q.start):
+        return True
+    if MODAL_AFTER.search(ctx.text, q.end, clause.end):
         return True
     sentence = ctx.sentences[index]
     if index > 0 and INHERITS_PREVIOUS.match(ctx.text, sentence.start, sentence.end):
@@ -535,19 +546,56 @@ def _is_target(ctx: ArticleContext, index: int, q: Quantity) -> bool:
     return False
 
 
-def _due_year(ctx: ArticleContext, sentence: Segment) -> int | None:
+# A reported past between a target cue and a figure: the figure is no longer the target's.
+PAST_MARKER = CaseFreeWords(r"(?:was|were|had|did|which\s+was|after)\b")
+# "By the end of 2022, Tesla has opened 20 classes": a due year already met.
+ACHIEVED = CaseFreeWords(r"(?:has|have|had)\s+(?:\w+ly\s+)?(?:\w+ed|been|made|built|grown|seen|won|become)\b")
+WILL = CaseFreeWords(r"(?:will|shall)\b")
+# What makes the figure before it a target: "five stations will be built", "are on the agenda".
+MODAL_AFTER = CaseFreeWords(r"(?:will|shall|should|(?:is|are)\s+(?:expected|set|due|slated|planned)\s+to|"
+                            r"(?:is|are)\s+(?:also\s+)?on\s+the\s+agenda)\b")
+
+
+def _achieved(ctx: ArticleContext, clause: Segment) -> bool:
+    return bool(ACHIEVED.search(ctx.text, clause.start, clause.end)) and not WILL.search(
+        ctx.text, clause.start, clause.end)
+
+
+def _due_years(ctx: ArticleContext, sentence: Segment) -> list[tuple[int, int]]:
+    due = []
     for match in find_where(BY_YEAR, lowered(ctx.text), sentence.start, sentence.end, starts_a_word):
         year = int(match.group("y"))
         if ctx.publication_year is None or year >= ctx.publication_year:
-            return year
-    return None
+            due.append((match.start(), match.end(), year))
+    return due
 
 
-def _target_year(ctx: ArticleContext, sentence: Segment, facts: SentenceFacts) -> int | None:
-    if facts.due_year is not None:
-        return facts.due_year
+def _target_year(ctx: ArticleContext, index: int, q: Quantity, clause: Segment) -> int | None:
+    """When a target is due: the due year nearest the figure in its clause, else in its sentence, else
+    a year its sentence names ("as of 2022"), else its plan period's last year, else the due year
+    of the target just before ("by that time")."""
+    sentence = ctx.sentences[index]
+    facts = ctx.sentence_facts_of(index)
+    in_clause = [(q.start - end if end <= q.start else start - q.end, year)
+                 for start, end, year in facts.due_years if clause.start <= start < clause.end]
+    if in_clause:
+        return min(in_clause)[1]
+    if facts.due_years:
+        return facts.due_years[0][2]
     for match in PLAN_ORDINAL.finditer(ctx.text, sentence.start, sentence.end):
         period = ctx.ref.plan_periods.get(vocabulary_key(match.group("n")))
         if period:
             return period[1]
+    named = [int(m.group("y")) for m in TARGET_YEAR_NAMED.finditer(ctx.text, sentence.start, sentence.end)
+             if ctx.publication_year is None or int(m.group("y")) >= ctx.publication_year]
+    if named:
+        return named[0]
+    if ctx.publication_year is not None and YEAR_END.search(ctx.text, sentence.start, sentence.end):
+        return ctx.publication_year
+    for earlier in range(index - 1, max(-1, index - 1 - PREVIOUS_SENTENCES), -1):
+        if ctx.sentence_facts_of(earlier).due_years:
+            return ctx.sentence_facts_of(earlier).due_years[-1][2]
     return None
+
+
+TARGET_YEAR_NAMED = re.compile(r"\b(?:in|as of|for|during|within)\s+(?P<y>(?:19|20)\d\d)\b(?![-–]\d)")

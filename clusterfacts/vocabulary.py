@@ -20,7 +20,9 @@ TARGET_CUE_WORDS = (
     "will", "shall", "aim", "aims", "aiming", "aimed", "should", "plan to", "plans to", "planned", "the plan is",
     "goal", "goals", "target", "targets", "targeting", "expected to", "projected", "is set to", "seek to",
     "seeks to", "intend to", "intends to", "paving the way", "building", "to build", "creating", "to create",
-    "to establish", "to cultivate", "to foster", "to reach", "strive", "strives", "striving", "strived")
+    "to establish", "to cultivate", "to foster", "to reach", "strive", "strives", "striving", "strived",
+    "forecast", "forecasts", "forecasting", "predicts", "predicted", "anticipating", "anticipates", "anticipated",
+    "on the agenda", "envisages", "envisions", "is due to", "are due to", "is slated to", "are slated to")
 
 
 @lru_cache(maxsize=4)
