@@ -24,6 +24,8 @@ DATE_PATTERNS = (
 DATE_LABEL = re.compile(r"\b(?:date|published|posted|updated|released)\s*[:：]?\s*$", re.IGNORECASE)
 # How many content lines from the top may carry the published date.
 DATE_SEARCH_LINES = 3
+# How many, when none of those has one, may carry it after a label ("Updated: June 30, 2024").
+LABELLED_DATE_LINES = 12
 MAX_TITLE_WORDS = 20
 MAX_NAV_LABEL_WORDS = 3
 
@@ -98,6 +100,9 @@ def read_layout(text: str) -> Layout:
     first, last = bounds
     head = content[first:first + DATE_SEARCH_LINES]
     date, source, date_start, date_end = _find_date(head)
+    if date is None:
+        date, source, date_start, date_end = _find_date(
+            content[first + DATE_SEARCH_LINES:first + LABELLED_DATE_LINES], labelled_only=True)
     title = _find_title(content[first], date_start, date_end)
     return Layout(title, date, source, date_start, content[first].start, content[last].end)
 
@@ -117,7 +122,8 @@ def _body_bounds(content: list[Line]) -> tuple[int, int] | None:
     return first, last
 
 
-def _find_date(head: list[Line]) -> tuple[dt.date | None, str | None, int | None, int | None]:
+def _find_date(head: list[Line], labelled_only: bool = False
+               ) -> tuple[dt.date | None, str | None, int | None, int | None]:
     for index, line in enumerate(head):
         if not YEAR.search(line.text):
             continue
@@ -131,6 +137,8 @@ def _find_date(head: list[Line]) -> tuple[dt.date | None, str | None, int | None
                 before = line.text[:match.start()]
                 if DATE_LABEL.search(before):
                     source = "date label"
+                elif labelled_only:
+                    continue
                 elif index == 0:
                     source = "headline line"
                 else:

@@ -50,8 +50,9 @@ PRONOUN = re.compile(r"\b(?:It|its)\b")
 BY_YEAR = re.compile(r"(?:by|by the end of|before)\s+(?P<y>(?:19|20)\d\d)\b")
 INHERITS_PREVIOUS = re.compile(r"(?:This|These|It)\s+(?:comprises|includes|consists|covers|involves)\b")
 EXPLICIT_YEAR = re.compile(
-    r"\b(?:in|In|during|During|for|For|as of|As of|throughout)\s+(?:(?:early|mid|late|the first half of|the end of|"
-    r"[A-Z][a-z]+)\s+)?(?P<y>(?:19|20)\d\d)\b(?![-–]\d)")
+    r"\b(?:(?:in|In|during|During|for|For|as of|As of|throughout|by the end of|By the end of)\s+(?:(?:early|mid|late|"
+    r"the (?:first|second|third|last) (?:half|quarter|two quarters|three quarters|\w+ months) of|the end of|"
+    r"[A-Z][a-z]+)\s+)?|(?:[Oo]n\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)(?P<y>(?:19|20)\d\d)\b(?![-–]\d)")
 ORIGIN_BEFORE = CaseFreeWords(r"(?:founded|established|set\s+up|since|built|launched|opened|started|listed|"
                               r"born|formed|created|renamed)\b[^.;]{0,20}$")
 OPENING_TIME = re.compile(r"(?:In|During|For|As of|Last|This|Since)\b[^,;.]{0,40}?\b(?:year|(?:19|20)\d\d)\b[^,;.]{0,20},")
@@ -514,7 +515,47 @@ def _year(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segment |
             candidates.append((_distance(match, q), ctx.publication_year + offsets[which]))
     if not candidates and sentence is not None and clause.start > sentence.start:
         return _year(ctx, q, Segment(sentence.start, _opening_adverbial_end(ctx.text, sentence)), sentence)
+    if not candidates and sentence is not None:
+        return _paragraph_year(ctx, sentence)
     return min(candidates)[1] if candidates else None
+
+
+def _paragraph_year(ctx: ArticleContext, sentence: Segment) -> int | None:
+    """The time frame an earlier sentence of the paragraph set ("In 2023, Anhui made 868,000 NEVs.
+    Exports rose 45.7 percent."), until another is set: a later year, or the present ("now",
+    "currently"). A target's year is when it is due, and sets no frame for what is reported."""
+    start = ctx.paragraph_start(sentence.start)
+    if start >= sentence.start:
+        return None
+    last: int | None = None
+    for index in range(ctx.sentence_index(start), ctx.sentence_index(sentence.start)):
+        earlier = ctx.sentences[index]
+        if earlier.start < start:
+            continue
+        if PRESENT_FRAME.search(ctx.text, earlier.start, earlier.end):
+            last = None
+            continue
+        facts = ctx.sentence_facts_of(index)
+        if facts.target_cues or facts.due_years:
+            continue
+        found: list[tuple[int, int]] = []
+        for match in EXPLICIT_YEAR.finditer(ctx.text, earlier.start, earlier.end):
+            if not ORIGIN_BEFORE.search(ctx.text, max(earlier.start, match.start() - 40), match.start()):
+                found.append((match.start(), int(match.group("y"))))
+        if ctx.publication_year is not None:
+            for match in RELATIVE_YEAR.finditer(ctx.text, earlier.start, earlier.end):
+                which = " ".join(vocabulary_key(match.group("which")).split())
+                found.append((match.start(), ctx.publication_year + RELATIVE_YEAR_OFFSETS[which]))
+        if found:
+            last = max(found)[1]
+    if PRESENT_FRAME.search(ctx.text, sentence.start, sentence.end) or (
+            ctx.publication_year is None and RELATIVE_YEAR.search(ctx.text, sentence.start, sentence.end)):
+        return None  # its own frame: the present, or a "last year" the article's date cannot resolve
+    return last
+
+
+RELATIVE_YEAR_OFFSETS = {"this": 0, "last": -1, "next": 1, "the previous": -1, "the past": -1}
+PRESENT_FRAME = CaseFreeWords(r"(?:now|currently|at\s+present|to\s+date|so\s+far|today|nowadays)\b")
 
 
 def _opening_adverbial_end(text: str, sentence: Segment) -> int:
