@@ -62,8 +62,9 @@ PLAN_ORDINAL = CaseFreeWords(r"(?P<n>\d+(?:st|nd|rd|th))\s+five-year\s+(?:\(\d{4
 YEAR_END = CaseFreeWords(r"(?:year-end|end\s+of\s+(?:this|the)\s+year|this\s+year)\b")
 STAFF_SHARE = re.compile(r"\s*of\s+(?:its|their|the|all)?\s*(?:\w+\s+){0,2}?(?:engineers|staff|employees|workers|"
                          r"talents?|residents|people|population|graduates|researchers|students)\b", re.IGNORECASE)
-PERCENT_CUES = {"growth_rate": CaseFreeWords(r"(?:growth|grew|grow|increas\w+|rose|rise|up|year-on-year|"
-                                             r"decline\w*|fell|down|drop\w*)\b"),
+PERCENT_CUES = {"growth_rate": CaseFreeWords(r"(?:growth|grew|grow|growing|increas\w+|rose|rise|up|year-on-year|"
+                                             r"year\s+on\s+year|decline\w*|fell|down|drop\w*)\b"),
+                "other": CaseFreeWords(r"(?:stakes?|equity|holding)\b"),
                 "output_share": CaseFreeWords(r"(?:share|accounted\s+for|accounts?\s+for|contribut\w+|of\s+the\s+total|"
                                               r"proportion)\b")}
 
@@ -309,17 +310,36 @@ def _metric(ctx: ArticleContext, q: Quantity, clause: Segment) -> str:
 
 
 def _money_metric(ctx: ArticleContext, q: Quantity, clause: Segment) -> str:
-    """The metric of the nearest money cue before the amount in its clause; output value by default."""
+    """What an amount measures: 'other' for a threshold that describes companies ("companies with
+    sales exceeding 50 billion yuan"); else the cue just after it ("47 billion yuan in profit"); an
+    investment when a facility follows ("a US$3bn plant"); else the nearest money cue before it in
+    its clause; output value by default."""
     cues, pattern = money_cues(ctx.ref)
+    if THRESHOLD_BEFORE.search(ctx.text, max(clause.start, q.start - THRESHOLD_WINDOW), q.start):
+        return "other"
+    after = CUE_AFTER.match(ctx.text, q.end, clause.end)
+    if after and (cue := pattern.search(ctx.text, after.end(), min(clause.end, after.end() + 30))) is not None \
+            and cue.start() == after.end():
+        return cues[vocabulary_key(cue.group(0))]
+    if FACILITY_AFTER.match(ctx.text, q.end, clause.end):
+        return "investment"
     last = None
     for last in pattern.finditer(ctx.text, clause.start, q.start):
         pass
     return cues[vocabulary_key(last.group(0))] if last else "output_value"
 
 
+THRESHOLD_WINDOW = 60
+THRESHOLD_BEFORE = re.compile(
+    r"\b(?:companies|enterprises|firms|manufacturers|businesses|those|ones)\s+(?:with|whose)\b[^,;.–—]*$")
+CUE_AFTER = re.compile(r"\s+(?:in|of|worth\s+of)\s+(?:(?:net|total|annual|industrial|fixed-asset)\s+)?")
+FACILITY_AFTER = re.compile(
+    r"[\s-]+(?:\w+[\s-]+)?(?:plant|factory|gigafactory|project|facility|base|campus)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4)
 def money_cues(ref: Reference) -> tuple[dict[str, str], CaseFreeWords]:
-    cues = {cue: metric for cue, metric in ref.metric_cues.items() if ref.metric_kinds.get(metric) == "money"}
+    cues = {cue: metric for cue, metric in ref.metric_cues.items() if ref.metric_kinds.get(metric) in ("money", "any")}
     return cues, CaseFreeWords(rf"(?:{trie_alternation(cue.lower() for cue in cues)})\b")
 
 

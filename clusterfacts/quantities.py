@@ -433,7 +433,7 @@ def _may_count(text: str, match: re.Match, number_text: str, pos: int) -> bool:
 
 
 def _is_plural(word: str) -> bool:
-    return (len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
+    return (len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous", "ics"))
             and word not in STOP_WORDS) or word in INVARIANT_NOUNS
 
 
