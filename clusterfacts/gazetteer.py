@@ -175,6 +175,8 @@ def _inside_a_name(text: str, name_end: int, g: Gazetteer) -> bool:
 
 
 LEAD_SENTENCES = 2  # sentences naming a place, from the top, that say where an article is
+SENTENCE_LOOKBACK_CHARS = 1000  # how far back an anaphor's sentence may begin
+ANAPHOR_LOOKBACK_MENTIONS = 200  # how many places back an anaphor may refer
 
 
 def main_place(text: str, start: int, end: int, mentions: list[Mention], ref: Reference) -> str | None:
@@ -228,8 +230,14 @@ def _referent(found: list[Mention], g: Gazetteer, anaphor: re.Match, main: str |
     """'the city' is the city its own sentence names, else the article's, else the last one named."""
     kind = anaphor.group("kind")
     if kind in ("city", "province", "municipality", "district"):
-        sentence_start = max(text.rfind(". ", 0, anaphor.start()), text.rfind("\n", 0, anaphor.start())) + 1
-        in_sentence = [m for m in found if m.start >= sentence_start]
+        floor = max(0, anaphor.start() - SENTENCE_LOOKBACK_CHARS)
+        sentence_start = max(text.rfind(". ", floor, anaphor.start()), text.rfind("\n", floor, anaphor.start())) + 1
+        in_sentence = []
+        for mention in reversed(found):
+            if mention.start < sentence_start:
+                break
+            in_sentence.append(mention)
+        in_sentence.reverse()
         if (here := _last_place_of_level(in_sentence, g, kind)) is not None:
             return here
         if main is not None and (of_main := _last_place_of_level(
@@ -246,12 +254,13 @@ def _last_place_of_level(found: list[Mention], g: Gazetteer, kind: str) -> str |
     and 'the province' are the last place of that level or the one of that level that
     holds it: after "Jinshan", 'the city' is Shanghai.
     """
+    recent = found[-ANAPHOR_LOOKBACK_MENTIONS:]
     if kind in ("zone", "park"):
-        for mention in reversed(found):
+        for mention in reversed(recent):
             if kind in mention.text.lower().split() and mention.text[:1].isupper():
                 return mention.entity
     levels = ANAPHOR_LEVELS[kind]
-    for mention in reversed(found):
+    for mention in reversed(recent):
         place: str | None = mention.entity
         while place is not None:
             if g.ref.geography_levels.get(place) in levels:
@@ -271,7 +280,7 @@ ORGANISATION_NOUNS = frozenset(
 def _names_an_organisation(text: str, alias_end: int) -> bool:
     """A capitalised industry word followed by capitalised words naming a public body."""
     run = CAPITALISED_RUN_AFTER.match(text, alias_end, alias_end + 80)
-    return bool(run) and any(word.strip(",") in ORGANISATION_NOUNS for word in run.group(0).split())
+    return run is not None and any(word.strip(",") in ORGANISATION_NOUNS for word in run.group(0).split())
 
 
 def _clusters(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:

@@ -107,6 +107,7 @@ class ArticleContext:
     company_anaphora: list[re.Match] = field(default_factory=list)  # in the body, one scan
     company_anaphora_starts: list[int] = field(default_factory=list)
     cluster_subjects: dict[int, str | None] = field(default_factory=dict)  # by index in by_kind["cluster"]
+    time_frames: dict[int, int | None] = field(default_factory=dict)  # by sentence: its paragraph's year after it
 
     def __post_init__(self) -> None:
         self.sentence_starts = [s.start for s in self.sentences]
@@ -544,34 +545,46 @@ def _paragraph_year(ctx: ArticleContext, sentence: Segment) -> int | None:
     """The time frame an earlier sentence of the paragraph set ("In 2023, Anhui made 868,000 NEVs.
     Exports rose 45.7 percent."), until another is set: a later year, or the present ("now",
     "currently"). A target's year is when it is due, and sets no frame for what is reported."""
-    start = ctx.paragraph_start(sentence.start)
-    if start >= sentence.start:
-        return None
-    last: int | None = None
-    for index in range(ctx.sentence_index(start), ctx.sentence_index(sentence.start)):
-        earlier = ctx.sentences[index]
-        if earlier.start < start:
-            continue
-        if PRESENT_FRAME.search(ctx.text, earlier.start, earlier.end):
-            last = None
-            continue
-        facts = ctx.sentence_facts_of(index)
-        if facts.target_cues or facts.due_years:
-            continue
-        found: list[tuple[int, int]] = []
-        for match in EXPLICIT_YEAR.finditer(ctx.text, earlier.start, earlier.end):
-            if not ORIGIN_BEFORE.search(ctx.text, max(earlier.start, match.start() - 40), match.start()):
-                found.append((match.start(), int(match.group("y"))))
-        if ctx.publication_year is not None:
-            for match in RELATIVE_YEAR.finditer(ctx.text, earlier.start, earlier.end):
-                which = " ".join(vocabulary_key(match.group("which")).split())
-                found.append((match.start(), ctx.publication_year + RELATIVE_YEAR_OFFSETS[which]))
-        if found:
-            last = max(found)[1]
+    index = ctx.sentence_index(sentence.start)
     if PRESENT_FRAME.search(ctx.text, sentence.start, sentence.end) or (
             ctx.publication_year is None and RELATIVE_YEAR.search(ctx.text, sentence.start, sentence.end)):
         return None  # its own frame: the present, or a "last year" the article's date cannot resolve
-    return last
+    return _frame_after(ctx, index - 1) if index > 0 and _same_paragraph(ctx, index - 1, index) else None
+
+
+def _same_paragraph(ctx: ArticleContext, first: int, second: int) -> bool:
+    return ctx.paragraph_start(ctx.sentences[first].start) == ctx.paragraph_start(ctx.sentences[second].start)
+
+
+def _frame_after(ctx: ArticleContext, index: int) -> int | None:
+    """The paragraph's time frame once sentence `index` is read; each sentence's is kept, so a
+    paragraph of many sentences is read once, not once for each of its figures."""
+    first = index
+    while first >= 0 and first not in ctx.time_frames:
+        first -= 1
+    for current in range(first + 1, index + 1):
+        frame = ctx.time_frames[current - 1] if current > 0 and _same_paragraph(ctx, current - 1, current) else None
+        ctx.time_frames[current] = _frame_set_by(ctx, current, frame)
+    return ctx.time_frames[index]
+
+
+def _frame_set_by(ctx: ArticleContext, index: int, frame: int | None) -> int | None:
+    """The time frame after a sentence: the present ends it, a reported year replaces it."""
+    sentence = ctx.sentences[index]
+    if PRESENT_FRAME.search(ctx.text, sentence.start, sentence.end):
+        return None
+    facts = ctx.sentence_facts_of(index)
+    if facts.target_cues or facts.due_years:
+        return frame
+    found: list[tuple[int, int]] = []
+    for match in EXPLICIT_YEAR.finditer(ctx.text, sentence.start, sentence.end):
+        if not ORIGIN_BEFORE.search(ctx.text, max(sentence.start, match.start() - 40), match.start()):
+            found.append((match.start(), int(match.group("y"))))
+    if ctx.publication_year is not None:
+        for match in RELATIVE_YEAR.finditer(ctx.text, sentence.start, sentence.end):
+            which = " ".join(vocabulary_key(match.group("which")).split())
+            found.append((match.start(), ctx.publication_year + RELATIVE_YEAR_OFFSETS[which]))
+    return max(found)[1] if found else frame
 
 
 RELATIVE_YEAR_OFFSETS = {"this": 0, "last": -1, "next": 1, "the previous": -1, "the past": -1}
@@ -622,7 +635,7 @@ def _achieved(ctx: ArticleContext, clause: Segment) -> bool:
         ctx.text, clause.start, clause.end)
 
 
-def _due_years(ctx: ArticleContext, sentence: Segment) -> list[tuple[int, int]]:
+def _due_years(ctx: ArticleContext, sentence: Segment) -> list[tuple[int, int, int]]:
     due = []
     for match in find_where(BY_YEAR, lowered(ctx.text), sentence.start, sentence.end, starts_a_word):
         year = int(match.group("y"))

@@ -51,7 +51,7 @@ CASES = [
     ("a 200 sq m clinic", "200 sq m", "area", 200, None, "exact", "m2"),
     ("covers 3.5 square kilometers", "3.5 square kilometers", "area", 3.5e6, None, "exact", "m2"),
     ("a park of 120 hectares", "120 hectares", "area", 1.2e6, None, "exact", "m2"),
-    ("land of 300 mu", "300 mu", "area", 300 * 666.67, None, "exact", "m2"),
+    ("land of 300 mu", "300 mu", "area", 300 * 10_000 / 15, None, "exact", "m2"),  # 1 mu is 1/15 ha
     ("a 5,000 m2 plant", "5,000 m2", "area", 5000, None, "exact", "m2"),
     # counts: digits, words, scale words, modifiers, quotes, compounds
     ("hosting over 600 companies", "over 600", "count", 600, None, "more_than", "company"),
