@@ -290,7 +290,10 @@ def _clusters(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
     def ends_a_name(at: int, stop: int) -> bool:  # the regex's (?![\w+-])
         return stop == end or not (_word_char(low, stop) or low[stop] == "+")
 
-    for at, stop in words_in(text, g.ref)[CLUSTERS].find(start, end, ends_a_name, lambda at: name_starts_at(low, at)):
+    def starts_or_ends_a_compound(at: int) -> bool:  # "satellite" heads "IP-over-satellite industry"
+        return name_starts_at(low, at) or (at >= 2 and low[at - 1] == "-" and low[at - 2].isalpha())
+
+    for at, stop in words_in(text, g.ref)[CLUSTERS].find(start, end, ends_a_name, starts_or_ends_a_compound):
         alias = text[at:stop]
         if low[at:stop] in ACRONYM_ALIASES and not alias[:2].isupper():
             continue  # only the capitalised acronym: "ai", "pv" are no industry

@@ -63,9 +63,10 @@ YEAR_END = CaseFreeWords(r"(?:year-end|end\s+of\s+(?:this|the)\s+year|this\s+yea
 STAFF_SHARE = re.compile(r"\s*of\s+(?:its|their|the|all)?\s*(?:\w+\s+){0,2}?(?:engineers|staff|employees|workers|"
                          r"talents?|residents|people|population|graduates|researchers|students)\b", re.IGNORECASE)
 PERCENT_CUES = {"growth_rate": CaseFreeWords(r"(?:growth|grew|grow|growing|increas\w+|rose|rise|up|year-on-year|"
-                                             r"year\s+on\s+year|decline\w*|fell|down|drop\w*)\b"),
+                                             r"year\s+on\s+year|decline\w*|decreas\w+|fell|down|drop\w*)\b"),
                 "other": CaseFreeWords(r"(?:stakes?|equity|holding)\b"),
-                "output_share": CaseFreeWords(r"(?:share|accounted\s+for|accounts?\s+for|contribut\w+|of\s+the\s+total|"
+                "output_share": CaseFreeWords(r"(?:share|accounted\s+for|accounting\s+for|accounts?\s+for|contribut\w+|"
+                                              r"of\s+the\s+total|"
                                               r"proportion)\b")}
 
 
@@ -153,12 +154,19 @@ def build_context(text: str, layout: Layout, mentions: list[Mention] | None = No
     )
 
 
+LEAD_MIN_WORDS = 4
+
+
 def _main_cluster(text: str, layout: Layout, mentions: list[Mention], ref: Reference) -> str | None:
     """The industry an article is about: the one its first sentence names, when it names one family.
 
     Of several clusters of that family ('hydrogen', 'new energy'), the one the article names most.
     """
-    lead_end = sentence_spans(text, layout.body_start, layout.body_end)[0][1]
+    sentences = [span for span in sentence_spans(text, layout.body_start, layout.body_end)
+                 if len(text[span[0]:span[1]].split()) >= LEAD_MIN_WORDS]  # not a date line
+    if not sentences:
+        return None
+    lead_end = sentences[0][1]
     lead = [m for m in mentions if m.entity_type == "cluster" and m.start < lead_end]
     if not lead or len({_family(ref, m.entity) for m in lead}) > 1:
         return None
@@ -435,7 +443,21 @@ def _cluster(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segmen
     earlier = ctx.mentions_of("cluster", max(earliest, ctx.paragraph_start(q.start)), clause.start)
     if earlier:
         return _unless_a_list(ctx, earlier[-1])
+    if any(_is_zone(ctx, m) for m in ctx.mentions_of("geography", clause.start, q.start)):
+        return None  # a zone's own figure ("the zone is home to 292 firms") is about no one industry
     return ctx.main_cluster
+
+
+def _is_zone(ctx: ArticleContext, mention: Mention) -> bool:
+    """A zone as the subject: "the zone", or a zone's name before a comma or verb ("Zhangjiang, a strip
+    of land spanning 25 square kilometers"), not one naming where a plant is ("Tesla's Lingang facility")."""
+    zone = ctx.ref.geography_levels.get(mention.entity) == "zone" or any(
+        word in mention.text.lower().split() for word in ("zone", "park"))
+    return zone and (mention.text[:4].lower() == "the " or bool(SUBJECT_AFTER.match(ctx.text, mention.end)))
+
+
+SUBJECT_AFTER = re.compile(r"(?:,|\s+(?:is|was|has|had|have|saw|generated|contributed|reported|accounted|made|"
+                           r"attracted|registered|recorded|hosts|houses)\b)")
 
 
 def _narrowed(ctx: ArticleContext, cluster: str | None) -> str | None:

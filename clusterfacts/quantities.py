@@ -72,10 +72,19 @@ RANGE_TAIL = re.compile(rf"\s*(?:-|–|—|to|and)\s*(?:(?P<cur>us\$|\$|¥|rmb|�
 DATE_TAIL = re.compile(r"[-/.]\d{1,2}[-/.]\d{1,4}\b|:\d\d\b")
 PERCENT = re.compile(r"\s*(?P<u>%|percent\b|per cent\b|pct\b|percentage points?\b|pp\b)", re.IGNORECASE)
 FOLLOWED_BY_LETTER = re.compile(r"[A-Za-z]")
+# A number sharing the percent sign of the next: "8 and 10.5 percent", "71.3, 60 and 53.9 percent".
+SHARED_PERCENT = re.compile(
+    rf"(?:\s*(?:,|and|or)\s*{DIGIT_NUMBER})*\s*(?:,\s*)?(?:and|or)\s+{DIGIT_NUMBER}"
+    r"\s*(?P<u>%|percent\b|per cent\b|percentage points?\b)", re.IGNORECASE)
+# What stands between the numbers of such a list, read back from the last one to the first.
+LISTED_NUMBER_BEFORE = re.compile(rf"{DIGIT_NUMBER}\s*(?:,\s*)?(?:and|or|,)\s*$", re.IGNORECASE)
 # A capitalised word before a number makes it part of a name: "Class 1", "Phase 3", "No. 5".
 NAME_NUMBER_BEFORE = re.compile(
     r"\b(?:Class|Phase|Level|Grade|Type|No\.|Number|Line|Article|Chapter|Section|Room|Building|Gate|"
-    r"Terminal|Block|Tier|Category|Stage|Route|Batch|Top|TOP|Version|Lot|Model|Item|Page|Figure|Table)\s*$")
+    r"Terminal|Block|Tier|Category|Stage|Route|Batch|Top|TOP|Version|Lot|Model|Item|Page|Figure|Table|Global)\s*$")
+# Units of measure, not things counted: "6 billion tons" is no count (and no fact).
+MEASURE_NOUNS = frozenset("ton tonne kilogram kg gram kilowatt kilowatt-hour kwh megawatt mw gigawatt gw watt "
+                          "kilometer kilometre km meter metre mile liter litre barrel".split())
 SCALE_LABEL_TAILS = ("level", "threshold", "mark")
 
 STOP_WORDS = frozenset("""
@@ -206,7 +215,8 @@ def _anchor_may_start(text: str, at: int, codes: frozenset[str] = frozenset()) -
         return True
     if is_word_char(before) or before in "+.":
         return False
-    return not (before == "-" and at >= 2 and text[at - 2] in ASCII_LETTERS)
+    # "A-1" names a thing; "2025-07-28" is a date, "0551-65179860" a phone number
+    return not (before == "-" and at >= 2 and (text[at - 2] in ASCII_LETTERS or text[at - 2].isdigit()))
 
 
 def _digits_at(g: Grammar, text: str, pos: int, end: int) -> re.Match | None:
@@ -323,6 +333,12 @@ def _read_anchor(g: Grammar, text: str, match: re.Match, limit: int, found: list
         return _finish(text, "money", span_start, currency_after.end(), number, number_max, scale_word,
                        scale, factor, qualifier, code, currency_after.group("c"))
 
+    shared = SHARED_PERCENT.match(text, pos)
+    if shared and scale_word is None and number_max is None:  # "decreases of 8 and 10.5 percent"
+        unit = "percentage point" if shared.group("u").lower().startswith(("percentage", "pp")) else "percent"
+        return _finish(text, "percent", span_start, match.end(), number, None, None, 1.0, 1.0, qualifier,
+                       unit, shared.group("u"))
+
     percent = PERCENT.match(text, pos)
     if percent:
         stated = percent.group("u").lower()
@@ -336,7 +352,7 @@ def _read_anchor(g: Grammar, text: str, match: re.Match, limit: int, found: list
         return _finish(text, "area", span_start, area.end(), number, number_max, scale_word, scale, factor,
                        qualifier, "m2", area.group("u"))
 
-    if not _may_count(text, match, number_text, match.end() if scale_word is None else pos):
+    if not _may_count(text, match, number_text, match.end() if scale_word is None else pos, number_max is not None):
         return None
     unit = _counted_noun(g, text, pos, limit, found, match.start())
     if unit is None:
@@ -402,13 +418,24 @@ FALL_AFTER = re.compile(r"\s+(?:decline|decrease|drop|fall|contraction|dip)\b", 
 FALL_WINDOW = 40  # characters before a percentage that its fall word may start in
 
 
+def _list_start(text: str, start: int) -> int:
+    """Where the list a number ends begins: "down 8 and 10.5 percent" falls by both."""
+    for _ in range(4):
+        listed = LISTED_NUMBER_BEFORE.search(text, max(0, start - 30), start)
+        if listed is None:
+            return start
+        start = listed.start()
+    return start
+
+
 def _finish(text, kind, start, end, number, number_max, scale_word, scale, unit_factor, qualifier,
             unit, stated_unit) -> Quantity:
     after = QUALIFIER_AFTER.match(text, end)
     if after and qualifier == "exact":
         qualifier = "more_than" if after.group("plus") else "at_least"
         end = after.end()
-    if kind == "percent" and (FALL_BEFORE.search(text, max(0, start - FALL_WINDOW), start)
+    if kind == "percent" and (FALL_BEFORE.search(text, max(0, _list_start(text, start) - FALL_WINDOW),
+                                                 _list_start(text, start))
                               or FALL_AFTER.match(text, end)):
         number = -number
         number_max = None if number_max is None else -number_max
@@ -416,10 +443,13 @@ def _finish(text, kind, start, end, number, number_max, scale_word, scale, unit_
                     stated_unit)
 
 
-def _may_count(text: str, match: re.Match, number_text: str, pos: int) -> bool:
-    """Rules out what is a number in form only: years, 'one' as an article, names, compounds."""
+def _may_count(text: str, match: re.Match, number_text: str, pos: int, is_range: bool = False) -> bool:
+    """Rules out what is a number in form only: years, 'one' as an article ('one to two' is a range),
+    names, compounds, citation marks ('[1]')."""
     lowered = number_text.lower()
-    if lowered == "one":
+    if lowered == "one" and not is_range:
+        return False
+    if match.start() > 0 and text[match.start() - 1] == "[" and text.startswith("]", match.end()):
         return False
     if YEAR.fullmatch(number_text):
         return False
@@ -483,7 +513,7 @@ def _noun_phrase_head(g: Grammar, text: str, pos: int, limit: int, found: list[Q
             continue
         if _is_plural(lowered) or (word.isupper() and word.endswith("s") and len(word) > 2):
             noun = singular(lowered)
-            if noun in TIME_NOUNS:
+            if noun in TIME_NOUNS or noun in MEASURE_NOUNS:
                 return None
             if previous and f"{previous} {noun}" in g.ref.count_nouns:
                 return f"{previous} {noun}"
