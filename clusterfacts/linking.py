@@ -34,6 +34,8 @@ AFTER_WINDOW_CHARS = 80
 NOT_THE_SUBJECT_BEFORE = CaseFreeWords(
     r"(?:leads?|leading|than|ahead of|outpac\w*|surpass\w*|behind|borders?|bordering|near|next to|adjacent to|"
     r"neighbou?ring|governs|governing|oversees|administers)\s+$")
+# A counted noun phrase and where its things are: "eight cities in the ", "204 biopharmaceutical parks in ".
+COUNTED_IN_PLACE = re.compile(r"(?:[\s-]+[A-Za-z][\w-]*){1,4}?\s+(?:in|across|within)\s+(?:the\s+)?")
 WHOLE_BEFORE_PLACE = re.compile(r",|\bof\b")
 PLACE_AFTER_CUE = CaseFreeWords(r"(?:in|at|inside|within)\s+(?:the\s+)?$")
 # "the company", "it": what a sentence says to name a company it named before.
@@ -372,6 +374,10 @@ def _percent_metric(ctx: ArticleContext, q: Quantity, clause: Segment) -> str:
 def _geography(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segment) -> str | None:
     """The place named in the figure's clause, else after it ("in the zone"), else earlier in its
     sentence, else where the article is."""
+    if q.kind == "count" and (located := COUNTED_IN_PLACE.match(ctx.text, q.end, clause.end)) is not None:
+        inside = ctx.mentions_of("geography", located.end(), min(clause.end, located.end() + 60))
+        if inside and inside[0].start == located.end():
+            return inside[0].entity  # "eight cities in the Yangtze River Delta", "204 parks in China"
     if (place := _subject_place(ctx, ctx.mentions_of("geography", clause.start, q.start))) is not None:
         return place
     for mention in ctx.mentions_of("geography", q.end, min(clause.end, q.end + AFTER_WINDOW_CHARS)):

@@ -121,3 +121,9 @@ def test_a_currency_named_after_a_place_is_not_a_place():
 def test_a_place_beginning_a_zone_name_is_a_place_and_one_beginning_a_company_name_is_not():
     assert places("Work began on the Xiamen Aviation Industrial Park.") == ["Xiamen"]
     assert places("Xiamen Airlines bought jets.") == []
+
+
+def test_things_counted_in_a_place_are_in_that_place():
+    text = "Songjiang will link up with eight cities in the Yangtze River Delta."
+    assert place_of(text, "eight") == "Yangtze River Delta"
+    assert place_of("Last year the zone ranked third among 120 chip parks in China.", "120") == "China"
