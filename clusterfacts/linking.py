@@ -374,9 +374,9 @@ def _percent_metric(ctx: ArticleContext, q: Quantity, clause: Segment) -> str:
 def _geography(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segment) -> str | None:
     """The place named in the figure's clause, else after it ("in the zone"), else earlier in its
     sentence, else where the article is."""
-    if q.kind == "count" and (located := COUNTED_IN_PLACE.match(ctx.text, q.end, clause.end)) is not None:
-        inside = ctx.mentions_of("geography", located.end(), min(clause.end, located.end() + 60))
-        if inside and inside[0].start == located.end():
+    if q.kind == "count" and (counted_in := COUNTED_IN_PLACE.match(ctx.text, q.end, clause.end)) is not None:
+        inside = ctx.mentions_of("geography", counted_in.end(), min(clause.end, counted_in.end() + 60))
+        if inside and inside[0].start == counted_in.end():
             return inside[0].entity  # "eight cities in the Yangtze River Delta", "204 parks in China"
     if (place := _subject_place(ctx, ctx.mentions_of("geography", clause.start, q.start))) is not None:
         return place

@@ -11,7 +11,8 @@ def test_dbt_build_succeeds_and_the_marts_are_queryable(sample_warehouse):
     conn = duckdb.connect(str(sample_warehouse), read_only=True)
     try:
         assert conn.execute("select count(*) from staging.stg_articles").fetchone()[0] == 5
-        assert conn.execute("select count(*) from reference.clusters").fetchone()[0] == 19
+        seed_rows = len((REPO / "seeds" / "clusters.csv").read_text(encoding="utf-8").splitlines()) - 1
+        assert conn.execute("select count(*) from reference.clusters").fetchone()[0] == seed_rows == 30
     finally:
         conn.close()
 
