@@ -99,6 +99,7 @@ TIME_NOUNS = frozenset("second minute hour day week month year decade century ti
 INVARIANT_NOUNS = {"aircraft": "aircraft", "people": "person", "staff": "staff", "personnel": "personnel",
                    "spacecraft": "spacecraft", "equipment": "equipment", "talents": "talent"}
 NP_WINDOW_WORDS = 7
+MAX_COMPOUND_MODIFIERS = 3  # words before a counted noun that a compound in the seeds may take
 TOKEN = re.compile(r"\s*[\"“”‘’']?(?P<w>[A-Za-z][\w'’&.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*)[\"“”‘’']?")
 
 
@@ -492,7 +493,8 @@ def _counted_noun(g: Grammar, text: str, pos: int, limit: int, found: list[Quant
 
 
 def _noun_phrase_head(g: Grammar, text: str, pos: int, limit: int, found: list[Quantity]) -> str | None:
-    previous, gap_start = None, 0
+    modifiers: list[str] = []
+    gap_start = 0
     window = text[pos:min(limit, pos + 160)]
     for index, token in enumerate(TOKEN.finditer(window)):
         if index >= NP_WINDOW_WORDS or _np_broken(window[gap_start:token.start("w")]):
@@ -509,16 +511,19 @@ def _noun_phrase_head(g: Grammar, text: str, pos: int, limit: int, found: list[Q
         if lowered in STOP_WORDS:
             return None
         if word[0].isdigit() or lowered in g.ref.scale_words:
-            previous = None
+            modifiers = []
             continue
         if _is_plural(lowered) or (word.isupper() and word.endswith("s") and len(word) > 2):
             noun = singular(lowered)
             if noun in TIME_NOUNS or noun in MEASURE_NOUNS:
                 return None
-            if previous and f"{previous} {noun}" in g.ref.count_nouns:
-                return f"{previous} {noun}"
+            # the longest compound the seeds name: "hydrogen refueling station", "new energy vehicle"
+            for size in range(min(len(modifiers), MAX_COMPOUND_MODIFIERS), 0, -1):
+                compound = " ".join([*modifiers[-size:], noun])
+                if compound in g.ref.count_nouns:
+                    return compound
             return noun
-        previous = lowered
+        modifiers.append(lowered)
     return None
 
 

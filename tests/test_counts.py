@@ -46,3 +46,13 @@ def test_numbers_listed_before_a_percent_sign_share_it_and_its_fall():
 
 def test_a_range_keeps_its_one_percent_sign():
     assert found("Growth of between 5 and 8 percent.") == [("between 5 and 8 percent", "percent", 5, "percent")]
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("There are 12 hydrogen refueling stations.", "hydrogen refueling station"),
+    ("It sold 3,000 new energy vehicles.", "new energy vehicle"),
+    ("It created 5,000 job opportunities.", "job opportunity"),
+    ("The city has 40 leading companies.", "company"),
+])
+def test_a_counted_noun_keeps_the_longest_compound_the_seeds_name(text, unit):
+    assert [u for _, kind, _, u in found(text) if kind == "count"] == [unit]
