@@ -101,7 +101,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None, ref: Refere
     g = gazetteer(ref)
     end = len(text) if end is None else end
     mentions = _places(g, text, start, end) + _clusters(g, text, start, end)
-    mentions += _companies(text, start, end) + _people(text, start, end) + _policies(text, start, end)
+    mentions += _companies(g, text, start, end) + _people(text, start, end) + _policies(text, start, end)
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
 
@@ -333,7 +333,7 @@ def _person_with_title(text: str, pos: int, end: int) -> re.Match | None:
     return None
 
 
-def _companies(text: str, start: int, end: int) -> list[Mention]:
+def _companies(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
     spans: dict[tuple[int, int], str] = {}
     for suffix in _company_suffixes(text, start, end):
         if suffix.start() > 0 and (text[suffix.start() - 1].isalnum() or text[suffix.start() - 1] in "-_"):
@@ -352,7 +352,7 @@ def _companies(text: str, start: int, end: int) -> list[Mention]:
         offset = match.start("names")
         for example in EXAMPLE_NAME.finditer(match.group("names")):
             spans.setdefault((offset + example.start(), offset + example.end()), example.group(0))
-    spans.update(_repeated_names(text, start, end, set(spans.values())))
+    spans.update(_repeated_names(g, text, start, end, set(spans.values())))
     return [Mention("company", name, s, e, text[s:e]) for (s, e), name in _outermost(spans).items()]
 
 
@@ -390,19 +390,36 @@ def _outermost(spans: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
     return kept
 
 
-def _repeated_names(text: str, start: int, end: int, known: set[str]) -> dict[tuple[int, int], str]:
-    """A company once named by shape ('M-Fine, a ... company') is recognised wherever it recurs."""
+def _repeated_names(g: Gazetteer, text: str, start: int, end: int, known: set[str]) -> dict[tuple[int, int], str]:
+    """A company once named by shape ('M-Fine, a ... company', 'Tesla Inc.') is recognised wherever it
+    recurs, by its name or by its name without the legal form ('Tesla')."""
     found: dict[tuple[int, int], str] = {}
     # The fullest name wins where two share a form ('X Co.' and 'X Co., Ltd.'), whatever the set's order.
     for name in sorted(known, key=lambda n: (-len(n), n)):
-        short = name.split(",")[0]
-        at = text.find(short, start, end)
-        while at >= 0:
-            after = at + len(short)
-            if not _word_char(text, at - 1) and not _word_char(text, after):
-                found.setdefault((at, after), name)
-            at = text.find(short, after, end)
+        forms = [name.split(",")[0]]
+        if (bare := _without_legal_form(forms[0])) and bare not in g.ref.geography_aliases:
+            forms.append(bare)
+        for short in forms:
+            at = text.find(short, start, end)
+            while at >= 0:
+                after = at + len(short)
+                if not _word_char(text, at - 1) and not _word_char(text, after):
+                    found.setdefault((at, after), name)
+                at = text.find(short, after, end)
     return found
+
+
+LEGAL_FORMS = frozenset("Inc. Inc Co. Co Ltd. Ltd Corporation Corp. Corp Group Holdings Holding Limited SA AG SE GmbH "
+                        "PLC plc LLC".split())
+
+
+def _without_legal_form(name: str) -> str | None:
+    """'Tesla Inc.' -> 'Tesla', 'Volkswagen Group' -> 'Volkswagen'; None when nothing is left or nothing is cut."""
+    words = name.split()
+    while len(words) > 1 and words[-1] in LEGAL_FORMS:
+        words.pop()
+    bare = " ".join(words)
+    return bare if bare != name and bare[:1].isupper() and len(bare) > 2 else None
 
 
 def _word_char(text: str, index: int) -> bool:

@@ -103,6 +103,7 @@ class ArticleContext:
     paragraph_starts: list[int]
     main_place: str | None
     main_cluster: str | None
+    company_sites: dict[str, str]
     publication_year: int | None
     by_kind: dict[str, MentionIndex]
     sentence_starts: list[int] = field(default_factory=list)
@@ -151,6 +152,7 @@ def build_context(text: str, layout: Layout, mentions: list[Mention] | None = No
         paragraph_starts=_paragraph_starts(text, layout.body_start, layout.body_end),
         main_place=main_place(text, layout.body_start, layout.body_end, mentions, ref),
         main_cluster=_main_cluster(text, layout, mentions, ref),
+        company_sites=_company_sites(text, mentions, ref),
         publication_year=layout.published_date.year if layout.published_date else None,
         by_kind=_index_by_kind(mentions),
     )
@@ -284,13 +286,14 @@ def link(ctx: ArticleContext, q: Quantity) -> dict:
     metric = _metric(ctx, q, clause)
     is_target = _is_target(ctx, index, q, clause)
     target_year = _target_year(ctx, index, q, clause) if is_target else None
+    company = _company(ctx, q, clause, sentence, facts)
     return {
         "sentence_start": sentence.start,
         "sentence_end": sentence.end,
         "metric": metric,
-        "geography": _geography(ctx, q, clause, sentence),
+        "geography": _at_company_site(ctx, q, clause, company, _geography(ctx, q, clause, sentence)),
         "cluster": None if metric == "cluster_count" else _narrowed(ctx, _cluster(ctx, q, clause, sentence)),
-        "company": _company(ctx, q, clause, sentence, facts),
+        "company": company.text if company else None,
         "year": None if is_target else _year(ctx, q, clause, sentence),
         "is_target": is_target,
         "target_year": target_year,
@@ -533,18 +536,62 @@ LOOSE_LIST_GAP = re.compile(r"^[A-Za-z \-]*(?:,|\band\b)[A-Za-z ,\-]*$")
 
 # --- company --------------------------------------------------------------
 
-def _company(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segment, facts: SentenceFacts) -> str | None:
+def _company(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segment, facts: SentenceFacts
+             ) -> Mention | None:
     named = [m for m in ctx.mentions_of("company", clause.start, q.start)
              if not EXAMPLES_BEFORE.search(ctx.text, max(0, m.start - 12), m.start)]
     if named:
-        return named[-1].entity
+        return named[-1]
     anaphora = next((m for m in facts.company_anaphora if m.end() <= clause.end), None)
     if not anaphora:
         return None
     if PRONOUN.fullmatch(anaphora.group(0)) and ctx.mentions_of("geography", sentence.start, anaphora.start()):
         return None  # "Minhang's drive ... its numbers": the pronoun is the place
     earlier = ctx.mentions_of("company", max(0, sentence.start - COMPANY_LOOKBACK_CHARS), sentence.start)
-    return earlier[-1].entity if earlier else None
+    return earlier[-1] if earlier else None
+
+
+def _company_sites(text: str, mentions: list[Mention], ref: Reference) -> dict[str, str]:
+    """Where each company's plant is, when the text says so: "Tesla's Lingang facility", "Tesla, whose
+    gigafactory based in Lingang", "Volkswagen's Hefei plant"."""
+    places = {m.start: m for m in mentions if m.entity_type == "geography"}
+    sites: dict[str, str] = {}
+    for company in (m for m in mentions if m.entity_type == "company"):
+        lead = SITE_AFTER_COMPANY.match(text, company.end, company.end + 80)
+        place = places.get(lead.end()) if lead else None
+        if place is None or company.entity in sites:
+            continue
+        if lead is not None and lead.group(0).lstrip()[:1] in "'’" and not SITE_NOUN.match(text, place.end):
+            continue  # "Tesla's Shanghai sales" says nothing of where its plant is
+        sites[company.entity] = place.entity
+    return sites
+
+
+SITE_AFTER_COMPANY = re.compile(
+    r"(?:['’]s\s+|,\s+whose\s+(?:[\w-]+\s+){0,3}?(?:(?:is|was|are|were)\s+)?(?:based|located|sited|built)?\s*"
+    r"(?:in|at)\s+(?:the\s+)?)")
+SITE_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(?:facility|plant|factory|gigafactory|base|campus|site)\b", re.IGNORECASE)
+SITE_ANAPHOR = re.compile(r"\bthe\s+(?:gigafactory|plant|factory|facility)\b", re.IGNORECASE)
+POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+
+
+def _at_company_site(ctx: ArticleContext, q: Quantity, clause: Segment, company: Mention | None,
+                     place: str | None) -> str | None:
+    """A company's figure is where its plant is, when the text has said so and the clause names no
+    other place of its own: "Tesla has provided 700 billion yuan", "The Tesla facility in Shanghai
+    employs 24,000" (Shanghai holds Lingang) are Lingang's; "Tesla has boosted Shanghai's output"
+    stays Shanghai's. "the gigafactory" is the plant of the one company whose plant is known."""
+    site = ctx.company_sites.get(company.entity) if company is not None else None
+    if site is None and len(set(ctx.company_sites.values())) == 1 and SITE_ANAPHOR.search(
+            ctx.text, clause.start, clause.end):
+        site = next(iter(ctx.company_sites.values()))
+    if site is None:
+        return place
+    for mention in ctx.mentions_of("geography", clause.start, clause.end):
+        if POSSESSIVE_AFTER.match(ctx.text, mention.end) or not (
+                mention.entity == site or holds(ctx.ref, mention.entity, site)):
+            return place
+    return site
 
 
 # --- time -----------------------------------------------------------------

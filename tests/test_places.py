@@ -127,3 +127,17 @@ def test_things_counted_in_a_place_are_in_that_place():
     text = "Songjiang will link up with eight cities in the Yangtze River Delta."
     assert place_of(text, "eight") == "Yangtze River Delta"
     assert place_of("Last year the zone ranked third among 120 chip parks in China.", "120") == "China"
+
+
+def test_a_company_named_with_its_legal_form_is_found_by_its_bare_name_too():
+    text = "Xpeng drives growth. Xpeng Inc. said so."
+    assert [m.text for m in find_mentions(text) if m.entity_type == "company"] == ["Xpeng", "Xpeng Inc."]
+
+
+def test_a_company_figure_is_where_its_plant_is():
+    text = ("Anhui's carmakers thrive\n\nAnhui wants more cars. Nio Inc., whose factory based in Hefei opened "
+            "in 2020, leads them.\nNio has hired 9,000 workers. The Nio plant in Anhui makes 300,000 cars a year. "
+            "Nio has lifted Anhui's output by 2 percent.")
+    assert place_of(text, "9,000") == "Hefei"
+    assert place_of(text, "300,000") == "Hefei"   # Anhui holds Hefei: the plant is the more specific place
+    assert place_of(text, "2 percent") == "Anhui"  # Anhui's own output
