@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from clusterfacts.patterns import (ASCII_LETTERS, sentence_spans, end_of_empty_match, find_at, find_first_of, find_where, lowered,
+from clusterfacts.patterns import (ASCII_LETTERS, iter_sentence_spans, end_of_empty_match, find_at, find_first_of, find_where, lowered,
                                    name_starts_at, occurrences, search_where, start_of_spaces_before, starts_a_word,
                                    trie_alternation)
 from clusterfacts.reference import Reference, load_reference
@@ -68,6 +68,7 @@ class Gazetteer:
     ref: Reference
     places: re.Pattern
     place_anaphora: re.Pattern
+    first_words: frozenset[str]  # the first words of place names: "Yangtze" of "Yangtze River Delta"
 
 
 # "the zone", "the city", "the province": a place named before, found by its level.
@@ -93,6 +94,7 @@ def gazetteer(ref: Reference | None = None) -> Gazetteer:
         ref=ref,
         places=re.compile(r"(" + trie_alternation(place_aliases) + r")(?![\w-])"),
         place_anaphora=PLACE_ANAPHORA,
+        first_words=frozenset(alias.split()[0] for alias in place_aliases),
     )
 
 
@@ -118,12 +120,13 @@ def _places(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
         start, end, is_alias_ending_a_word, lambda at: name_starts_at(text, at)))
         if not _inside_a_name(text, stop, g)]
     # A name two places share is the one in a province the article names otherwise.
-    named_provinces = set()
-    for at, stop in named:
-        place = aliases.get(text[at:stop])
-        while place is not None:
-            named_provinces.add(place)
-            place = g.ref.geography_parents.get(place)
+    named_provinces: set[str] = set()
+    if any(text[at:stop] in choices for at, stop in named):
+        for at, stop in named:
+            place = aliases.get(text[at:stop])
+            while place is not None:
+                named_provinces.add(place)
+                place = g.ref.geography_parents.get(place)
 
     named_mentions = []
     for at, stop in named:
@@ -168,7 +171,7 @@ def _inside_a_name(text: str, name_end: int, g: Gazetteer) -> bool:
     after = CAPITALISED_WORD_AFTER.match(text, name_end, name_end + 40)
     if not after:
         return False
-    if g.places.match(text, after.start(1)) or after.group(1) in ("District", "Province", "City", "Town"):
+    if after.group(1) in g.first_words or after.group(1) in ("District", "Province", "City", "Town"):
         return False
     run = CAPITALISED_RUN_AFTER.match(text, name_end, name_end + 80)
     return not (run and any(word in PLACE_NOUNS for word in run.group(0).split()))
@@ -195,7 +198,7 @@ def main_place(text: str, start: int, end: int, mentions: list[Mention], ref: Re
         counts[mention.entity] = counts.get(mention.entity, 0) + 1
     lead: list[str] = []
     sentences, index = 0, 0
-    for sentence_start, sentence_end in sentence_spans(text, start, end):
+    for sentence_start, sentence_end in iter_sentence_spans(text, start, end):
         named = False
         while index < len(places) and places[index].start < sentence_end:
             if places[index].start >= sentence_start:

@@ -21,6 +21,7 @@ DATE_PATTERNS = (
     (re.compile(_MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)\b"), None),
     (re.compile(r"(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b"), starts_a_word),
 )
+DATE_LABEL_WORD = re.compile(r"(?:date|published|posted|updated|released)", re.IGNORECASE)
 DATE_LABEL = re.compile(r"\b(?:date|published|posted|updated|released)\s*[:：]?\s*$", re.IGNORECASE)
 # How many content lines from the top may carry the published date.
 DATE_SEARCH_LINES = 3
@@ -125,7 +126,7 @@ def _body_bounds(content: list[Line]) -> tuple[int, int] | None:
 def _find_date(head: list[Line], labelled_only: bool = False
                ) -> tuple[dt.date | None, str | None, int | None, int | None]:
     for index, line in enumerate(head):
-        if not YEAR.search(line.text):
+        if not YEAR.search(line.text) or (labelled_only and not DATE_LABEL_WORD.search(line.text)):
             continue
         low = lower_keeping_offsets(line.text)
         for pattern, accept in DATE_PATTERNS:

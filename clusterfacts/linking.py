@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from clusterfacts.gazetteer import Mention, find_mentions, holds, main_place
 from clusterfacts.layout import Layout
-from clusterfacts.patterns import (YEAR, CaseFreeWords, sentence_spans, find_where, is_word_char, lowered, start_of_spaces_before,
+from clusterfacts.patterns import (YEAR, CaseFreeWords, iter_sentence_spans, sentence_spans, find_where, is_word_char, lowered, start_of_spaces_before,
                                    starts_a_word, trie_alternation, vocabulary_key)
 from clusterfacts.quantities import Quantity
 from clusterfacts.reference import Reference, load_reference
@@ -112,6 +112,8 @@ class ArticleContext:
     company_anaphora_starts: list[int] = field(default_factory=list)
     cluster_subjects: dict[int, str | None] = field(default_factory=dict)  # by index in by_kind["cluster"]
     time_frames: dict[int, int | None] = field(default_factory=dict)  # by sentence: its paragraph's year after it
+    own_frames: dict[int, bool] = field(default_factory=dict)  # by sentence: it sets the present or an unknown year
+    time_marks: list[int] = field(default_factory=list)  # where the body names a year or the present
 
     def __post_init__(self) -> None:
         self.sentence_starts = [s.start for s in self.sentences]
@@ -166,11 +168,10 @@ def _main_cluster(text: str, layout: Layout, mentions: list[Mention], ref: Refer
 
     Of several clusters of that family ('hydrogen', 'new energy'), the one the article names most.
     """
-    sentences = [span for span in sentence_spans(text, layout.body_start, layout.body_end)
-                 if len(text[span[0]:span[1]].split()) >= LEAD_MIN_WORDS]  # not a date line
-    if not sentences:
+    lead_end = next((end for start, end in iter_sentence_spans(text, layout.body_start, layout.body_end)
+                     if len(text[start:end].split()) >= LEAD_MIN_WORDS), None)  # not a date line
+    if lead_end is None:
         return None
-    lead_end = sentences[0][1]
     lead = [m for m in mentions if m.entity_type == "cluster" and m.start < lead_end]
     if not lead or len({_family(ref, m.entity) for m in lead}) > 1:
         return None
@@ -621,8 +622,10 @@ def _paragraph_year(ctx: ArticleContext, sentence: Segment) -> int | None:
     Exports rose 45.7 percent."), until another is set: a later year, or the present ("now",
     "currently"). A target's year is when it is due, and sets no frame for what is reported."""
     index = ctx.sentence_index(sentence.start)
-    if PRESENT_FRAME.search(ctx.text, sentence.start, sentence.end) or (
-            ctx.publication_year is None and RELATIVE_YEAR.search(ctx.text, sentence.start, sentence.end)):
+    if index not in ctx.own_frames:
+        ctx.own_frames[index] = bool(PRESENT_FRAME.search(ctx.text, sentence.start, sentence.end) or (
+            ctx.publication_year is None and RELATIVE_YEAR.search(ctx.text, sentence.start, sentence.end)))
+    if ctx.own_frames[index]:
         return None  # its own frame: the present, or a "last year" the article's date cannot resolve
     return _frame_after(ctx, index - 1) if index > 0 and _same_paragraph(ctx, index - 1, index) else None
 
@@ -646,6 +649,16 @@ def _frame_after(ctx: ArticleContext, index: int) -> int | None:
 def _frame_set_by(ctx: ArticleContext, index: int, frame: int | None) -> int | None:
     """The time frame after a sentence: the present ends it, a reported year replaces it."""
     sentence = ctx.sentences[index]
+    if not ctx.time_marks:  # where the body names a year or the present, found once
+        ctx.time_marks = sorted(
+            [m.start() for m in YEAR.finditer(ctx.text, ctx.layout.body_start, ctx.layout.body_end)]
+            + ([m.start() for m in RELATIVE_YEAR.finditer(ctx.text, ctx.layout.body_start, ctx.layout.body_end)]
+               if ctx.publication_year is not None else [])
+            + [m.start() for m in PRESENT_FRAME.finditer(ctx.text, ctx.layout.body_start, ctx.layout.body_end)]
+        ) or [-1]
+    first = bisect_left(ctx.time_marks, sentence.start)
+    if first == len(ctx.time_marks) or ctx.time_marks[first] >= sentence.end:
+        return frame  # most sentences name no time: the frame goes on
     if PRESENT_FRAME.search(ctx.text, sentence.start, sentence.end):
         return None
     facts = ctx.sentence_facts_of(index)
@@ -687,7 +700,7 @@ def _is_target(ctx: ArticleContext, index: int, q: Quantity, clause: Segment) ->
     cues_before = [at for at in facts.target_cues if at < q.start]
     if cues_before and not PAST_MARKER.search(ctx.text, cues_before[-1], q.start):
         return True
-    if MODAL_AFTER.search(ctx.text, q.end, clause.end):
+    if MODAL_AFTER.search(ctx.text, q.end, min(clause.end, q.end + MODAL_WINDOW)):
         return True
     sentence = ctx.sentences[index]
     if index > 0 and INHERITS_PREVIOUS.match(ctx.text, sentence.start, sentence.end):
@@ -700,6 +713,7 @@ PAST_MARKER = CaseFreeWords(r"(?:was|were|had|did|which\s+was|after)\b")
 # "By the end of 2022, Tesla has opened 20 classes": a due year already met.
 ACHIEVED = CaseFreeWords(r"(?:has|have|had)\s+(?:\w+ly\s+)?(?:\w+ed|been|made|built|grown|seen|won|become)\b")
 WILL = CaseFreeWords(r"(?:will|shall)\b")
+MODAL_WINDOW = 80  # characters after a figure that its modal may stand in
 # What makes the figure before it a target: "five stations will be built", "are on the agenda".
 MODAL_AFTER = CaseFreeWords(r"(?:will|shall|should|(?:is|are)\s+(?:expected|set|due|slated|planned)\s+to|"
                             r"(?:is|are)\s+(?:also\s+)?on\s+the\s+agenda)\b")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 
@@ -231,14 +232,18 @@ SENTENCE_BREAK = re.compile(r"[.!?\n](?:(?<=\n)\n*|(?<=[.!?])(?P<gap>[\"”’]?
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentences of text[start:end] as (start, end), the stop kept and the spaces after it left out."""
-    segments, pos = [], start
+    return list(iter_sentence_spans(text, start, end)) or [(start, end)]
+
+
+def iter_sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """sentence_spans one at a time, for a reader that needs only the first few."""
+    pos = start
     for match in SENTENCE_BREAK.finditer(text, start, end):
         gap_start = match.start("gap")
         if gap_start < 0:
             gap_start = match.start()
         if gap_start > pos:
-            segments.append((pos, gap_start))
+            yield pos, gap_start
         pos = match.end()
     if pos < end:
-        segments.append((pos, end))
-    return segments or [(start, end)]
+        yield pos, end

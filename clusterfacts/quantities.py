@@ -76,6 +76,7 @@ FOLLOWED_BY_LETTER = re.compile(r"[A-Za-z]")
 SHARED_PERCENT = re.compile(
     rf"(?:\s*(?:,|and|or)\s*{DIGIT_NUMBER})*\s*(?:,\s*)?(?:and|or)\s+{DIGIT_NUMBER}"
     r"\s*(?P<u>%|percent\b|per cent\b|percentage points?\b)", re.IGNORECASE)
+LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b)")
 # What stands between the numbers of such a list, read back from the last one to the first.
 LISTED_NUMBER_BEFORE = re.compile(rf"{DIGIT_NUMBER}\s*(?:,\s*)?(?:and|or|,)\s*$", re.IGNORECASE)
 # A capitalised word before a number makes it part of a name: "Class 1", "Phase 3", "No. 5".
@@ -334,7 +335,7 @@ def _read_anchor(g: Grammar, text: str, match: re.Match, limit: int, found: list
         return _finish(text, "money", span_start, currency_after.end(), number, number_max, scale_word,
                        scale, factor, qualifier, code, currency_after.group("c"))
 
-    shared = SHARED_PERCENT.match(text, pos)
+    shared = SHARED_PERCENT.match(text, pos) if LIST_GOES_ON.match(text, pos) else None
     if shared and scale_word is None and number_max is None:  # "decreases of 8 and 10.5 percent"
         unit = "percentage point" if shared.group("u").lower().startswith(("percentage", "pp")) else "percent"
         return _finish(text, "percent", span_start, match.end(), number, None, None, 1.0, 1.0, qualifier,
