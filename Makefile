@@ -10,7 +10,7 @@ export DBT_PROFILES_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DO_NOT_TRACK := 1
 
-.PHONY: setup warehouse dbt test lint score bench clean
+.PHONY: setup warehouse dbt test test-fast lint score bench clean
 
 # The extractor's modules are compiled with mypyc whenever their build is missing or older than a source.
 setup: $(VENV)/.installed
@@ -37,6 +37,10 @@ dbt: setup
 
 test: setup
 	$(BIN)/pytest
+
+# The tests marked fast (tests/conftest.py): the extractor's rules and the gold scores, in under a minute.
+test-fast: setup
+	$(BIN)/pytest -m fast -q
 
 lint: setup
 	$(BIN)/sqlfluff lint models tests/dbt

@@ -7,10 +7,7 @@ import os
 import stat
 from dataclasses import dataclass
 
-
-# A news article is a few kB; a file of many MB is a dump or a mistake, and reading it
-# whole would cost memory and minutes for nothing. CLUSTERFACTS_MAX_FILE_BYTES overrides.
-MAX_FILE_BYTES = int(os.environ.get("CLUSTERFACTS_MAX_FILE_BYTES", 8 * 1024 * 1024))
+from clusterfacts.config import settings
 
 
 @dataclass
@@ -27,8 +24,9 @@ def refusal(info: os.stat_result) -> Rejection | None:
     """Why a file is not read, from its status; None for a file that is."""
     if not stat.S_ISREG(info.st_mode):
         return Rejection("unreadable", "not a regular file (a device, pipe or socket)")
-    if info.st_size > MAX_FILE_BYTES:
-        return Rejection("too_large", f"{info.st_size} bytes; articles over {MAX_FILE_BYTES} bytes are not read")
+    limit = settings().max_file_bytes
+    if info.st_size > limit:
+        return Rejection("too_large", f"{info.st_size} bytes; articles over {limit} bytes are not read")
     return None
 
 

@@ -18,17 +18,13 @@ import pyarrow as pa
 
 from clusterfacts import __version__
 from clusterfacts.discovery import Candidate, discover
+from clusterfacts.config import settings
 from clusterfacts.documents import Rejection
 from clusterfacts.reading import ChunkRead, read_chunk, rows_of_files, start_worker
 from clusterfacts.warehouse import connect, ensure_schema, in_list, insert_rows
 
-# Files landed per transaction: a kill loses at most one batch's work. Each commit costs
-# the loader's one writing process a fixed share of its time: 1,000 files a batch rather
-# than 200 cut its CPU by a fifth at a million articles (6.5 -> 5.1 s a 20k load).
-# Validation quarantines a failing batch whole, so a validated load keeps batches small.
-# CLUSTERFACTS_BATCH_FILES overrides both.
-BATCH_FILES = int(os.environ.get("CLUSTERFACTS_BATCH_FILES", 1000))
-VALIDATED_BATCH_FILES = int(os.environ.get("CLUSTERFACTS_BATCH_FILES", 200))
+# Files landed per transaction (a kill loses at most one batch's work): settings().batch_files
+# for bulk loads, settings().validated_batch_files for validated ones (clusterfacts/config.py).
 # Files a worker reads per task: a batch is many tasks, so two workers finish it together.
 CHUNK_FILES = 50
 PROGRESS_SECONDS = 2.0
@@ -94,7 +90,8 @@ def _run(paths: list[str], database: Path, progress: Callable[[str], None] | Non
             # Workers extract the next batch while this process lands the current one.
             pending = None
             new_folders = _folders_new_to(conn, paths)
-            for batch in _batches(discover(paths), BATCH_FILES if gate is None else VALIDATED_BATCH_FILES):
+            batch_files = settings().batch_files if gate is None else settings().validated_batch_files
+            for batch in _batches(discover(paths), batch_files):
                 prepared = _prepare_batch(conn, summary, batch, new_folders)
                 prepared.chunks = reader(read_chunk, _chunks([candidate.path for candidate, _ in prepared.to_read]))
                 if pending:

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
 from pathlib import Path
+
+from clusterfacts.config import settings
 
 COMPILED_MODULES = ("patterns", "numbers", "word_scan", "layout", "vocabulary", "quantities", "gazetteer",
                     "linking", "extraction")
@@ -50,7 +51,7 @@ def build_is_current() -> bool:
 
 def use_compiled_modules(package_path: list[str]) -> bool:
     """Put the compiled modules ahead of the sources on the package's path, when they may be."""
-    if os.environ.get(PURE_PYTHON_VARIABLE) or not build_is_current():
+    if settings().pure_python or not build_is_current():
         return False
     package_path.insert(0, str(BUILD_DIR / "clusterfacts"))
     if str(BUILD_DIR) not in sys.path:
@@ -69,6 +70,6 @@ def describe() -> str:
     """Which extractor this process runs, and why, for a benchmark's figures."""
     if in_use():
         return "compiled with mypyc"
-    if os.environ.get(PURE_PYTHON_VARIABLE):
+    if settings().pure_python:
         return f"Python sources, as {PURE_PYTHON_VARIABLE} asks"
     return "Python sources: no current build in build/native (make setup compiles it)"

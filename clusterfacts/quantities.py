@@ -13,6 +13,7 @@ units, counted nouns) comes from the dbt seeds.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -561,14 +562,33 @@ LABEL_VERB_BEFORE = re.compile(
     re.IGNORECASE)
 
 
+class _Covered:
+    """Whether a position lies in one of the quantities found, by bisection: a scan of them all for
+    each label made a long document cost its square."""
+
+    def __init__(self, found: list[Quantity]) -> None:
+        spans = sorted((q.start, q.end) for q in found)
+        self.starts = [start for start, _ in spans]
+        self.reach = []  # the furthest end of the spans up to each
+        furthest = -1
+        for _, end in spans:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def __call__(self, pos: int) -> bool:
+        index = bisect_right(self.starts, pos) - 1
+        return index >= 0 and self.reach[index] > pos
+
+
 def _scale_labels(g: Grammar, text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
     """'reach the trillion-yuan level', 'crossed the trillion-yuan threshold': an amount without a number."""
     labels: list[Quantity] = []
     low = lowered(text)
     if not any(tail in low for tail in SCALE_LABEL_TAILS):
         return labels
+    covered = _Covered(found)
     for match in find_at(g.scale_label, low, _scale_label_starts(g, low, start, end), end, starts_a_name):
-        if any(q.start <= match.start("s") < q.end for q in found):
+        if covered(match.start("s")):
             continue
         verb = LABEL_VERB_BEFORE.search(text, max(start, match.start() - 30), match.start())
         qualifier = "more_than" if verb else "approximate"
@@ -593,9 +613,10 @@ def _fractions(text: str, start: int, end: int, found: list[Quantity]) -> list[Q
     """'over half of', 'one-third of': a share stated as a fraction."""
     shares: list[Quantity] = []
     low = lowered(text)
+    covered = _Covered(found)
     for match in find_at(FRACTION, low, _fraction_starts(low, start, end), end, starts_a_word):
         lead = FRACTION_LEAD.search(text, max(start, match.start() - 20), match.start())
-        if lead is None or any(q.start <= match.start() < q.end for q in found):
+        if lead is None or covered(match.start()):
             continue
         qualifier = QUALIFIER_OF.get(vocabulary_key(lead.group("q")), "exact")
         shares.append(Quantity("percent", lead.start("q"), match.end("f"), FRACTIONS[match.group("f")],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import time
 from pathlib import Path
@@ -10,14 +9,14 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from clusterfacts.config import settings
+
 # Analysts' DuckDB 1.4+ clients must be able to open the file.
 STORAGE_COMPATIBILITY = "v1.4.0"
-# DuckDB caches up to 80 % of RAM by default; the loader needs little of it, whatever the corpus.
-MEMORY_LIMIT = os.environ.get("CLUSTERFACTS_MEMORY_LIMIT", "1GB")
-# DuckDB checkpoints once its write-ahead log passes 16 MB, and each checkpoint writes the
-# key indexes out whole: a 100k-article load spent a third of its time there (228 -> 157 s
-# at 1 GB, peak RSS 1.06 GB). The log is checkpointed when the loader closes the file.
-CHECKPOINT_THRESHOLD = os.environ.get("CLUSTERFACTS_CHECKPOINT_THRESHOLD", "1GB")
+# settings().memory_limit caps DuckDB, which caches up to 80 % of RAM by default though the
+# loader needs little of it. settings().checkpoint_threshold raises DuckDB's 16 MB write-ahead
+# log threshold: each checkpoint writes the key indexes out whole, and the log is checkpointed
+# when the loader closes the file anyway (docs/performance.md has the figures).
 
 SCHEMA = """
 create schema if not exists raw;
@@ -178,10 +177,10 @@ def connect(path: Path, read_only: bool = False, wait_seconds: float = 0) -> duc
                                 f"after its file, and '{path.stem}' is also the name of the schema the loader writes; "
                                 "choose another name")
     path.parent.mkdir(parents=True, exist_ok=True)
-    config = {"memory_limit": MEMORY_LIMIT}
+    config = {"memory_limit": settings().memory_limit}
     if not read_only:
         config["storage_compatibility_version"] = STORAGE_COMPATIBILITY
-        config["checkpoint_threshold"] = CHECKPOINT_THRESHOLD
+        config["checkpoint_threshold"] = settings().checkpoint_threshold
     deadline = time.monotonic() + wait_seconds
     while True:
         try:

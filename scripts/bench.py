@@ -99,6 +99,24 @@ def bench_extraction(min_chars: int) -> None:
               f"{ours_part / theirs:,.0f}x quantulum3 (target 50x)")
 
 
+def bench_long_document(min_chars: int = 1_600_000) -> None:
+    """One long document (a government plan, an annual report) against the same text as articles."""
+    from clusterfacts.pipeline import analyse
+
+    texts = repeated(sample_texts(), min_chars)
+    joined = "\n\n".join(texts).encode()
+    apart = [text.encode() for text in texts]
+    started = time.perf_counter()
+    analyse("long.txt", joined)
+    long_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    for i, data in enumerate(apart):
+        analyse(f"{i}.txt", data)
+    apart_seconds = time.perf_counter() - started
+    print(f"long document: {len(joined) / 1e6:.1f} MB in one file {long_seconds:.2f} s, as {len(apart)} files "
+          f"{apart_seconds:.2f} s: {apart_seconds / long_seconds:.0%} of the split speed (target 70 %)")
+
+
 def run(command: list[str], env: dict) -> tuple[float, str]:
     started = time.perf_counter()
     result = subprocess.run(command, env=env, capture_output=True, text=True, cwd=REPO)
@@ -195,6 +213,7 @@ def main() -> None:
     args = parser.parse_args()
     if not args.skip_extraction:
         bench_extraction(args.min_chars)
+        bench_long_document()
     if args.extraction_only:
         return
     for n in args.sizes + ([1_000_000] if args.million else []):

@@ -1,4 +1,9 @@
-"""Shared fixtures: the repo's paths, temporary warehouses, and dbt run as a subprocess."""
+"""Shared fixtures: the repo's paths, temporary warehouses, and dbt run as a subprocess; the test markers.
+
+Every test is marked `fast`, `dbt` (it builds a warehouse with dbt) or `slow` (it starts
+processes or feeds tens of megabytes), by its module: `make test-fast` runs `-m fast`,
+`make test` runs everything, as CI does.
+"""
 
 from __future__ import annotations
 
@@ -34,6 +39,18 @@ def run_dbt(args: list[str], database: Path, check: bool = True, target_dir: Pat
     if check and result.returncode != 0:
         raise AssertionError(f"dbt {' '.join(args)} failed:\n{result.stdout[-6000:]}\n{result.stderr[-2000:]}")
     return result
+
+
+DBT_MODULES = {"test_concurrency", "test_incremental", "test_marts", "test_untested_facts", "test_warehouse_build"}
+SLOW_MODULES = {"test_bad_input", "test_faults", "test_native", "test_loading", "test_pipeline", "test_reading",
+                "test_replicate_warehouse", "test_decoding"}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1]
+        marker = "dbt" if module in DBT_MODULES else "slow" if module in SLOW_MODULES else "fast"
+        item.add_marker(getattr(pytest.mark, marker))
 
 
 @pytest.fixture

@@ -1,5 +1,8 @@
+from dataclasses import replace
+
 import duckdb
 
+from clusterfacts.config import settings
 from clusterfacts.loading import load
 from conftest import ARTICLES
 
@@ -187,8 +190,7 @@ def test_a_validated_load_lands_smaller_batches_than_a_bulk_load(tmp_path, monke
     """Validation quarantines a failing batch whole, so a validated load keeps its batches small."""
     from clusterfacts import loading
 
-    monkeypatch.setattr(loading, "BATCH_FILES", 5)
-    monkeypatch.setattr(loading, "VALIDATED_BATCH_FILES", 2)
+    monkeypatch.setattr(loading, "settings", lambda: replace(settings(), batch_files=5, validated_batch_files=2))
     bulk = load([str(ARTICLES)], tmp_path / "bulk.duckdb", validate=False)
     validated = load([str(ARTICLES)], tmp_path / "validated.duckdb")
     assert (bulk.loaded, bulk.batches) == (5, 1)
@@ -249,7 +251,7 @@ def test_files_read_in_small_chunks_land_as_one_chunk_lands_them(tmp_path, monke
     whole, chunked = tmp_path / "whole.duckdb", tmp_path / "chunked.duckdb"
     load([str(folder)], whole, validate=False)
     monkeypatch.setattr(loading, "CHUNK_FILES", 2)
-    monkeypatch.setattr(loading, "BATCH_FILES", 7)
+    monkeypatch.setattr(loading, "settings", lambda: replace(settings(), batch_files=7))
     summary = load([str(folder)], chunked, validate=False, workers=2)
 
     assert (summary.loaded, summary.unchanged, summary.batches) == (5, 5, 2)

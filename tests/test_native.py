@@ -4,7 +4,9 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 
+from clusterfacts.config import settings
 from conftest import REPO
 
 # Facts and mentions of the sample corpus and of synthetic articles, as one process finds them.
@@ -46,7 +48,7 @@ def test_a_build_is_used_only_while_it_matches_every_source(tmp_path, monkeypatc
 
     monkeypatch.setattr(native, "MANIFEST", tmp_path / "sources.json")
     monkeypatch.setattr(native, "BUILD_DIR", tmp_path)
-    monkeypatch.delenv(native.PURE_PYTHON_VARIABLE, raising=False)
+    monkeypatch.setattr(native, "settings", lambda: replace(settings(), pure_python=False))
     assert not native.use_compiled_modules([])  # no build
 
     native.MANIFEST.write_text(json.dumps(native.manifest()))
@@ -62,5 +64,5 @@ def test_a_build_is_used_only_while_it_matches_every_source(tmp_path, monkeypatc
     assert not native.use_compiled_modules([])
 
     native.MANIFEST.write_text(json.dumps(native.manifest()))
-    monkeypatch.setenv(native.PURE_PYTHON_VARIABLE, "1")
+    monkeypatch.setattr(native, "settings", lambda: replace(settings(), pure_python=True))
     assert not native.use_compiled_modules([])

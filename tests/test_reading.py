@@ -3,7 +3,8 @@ import os
 
 import pyarrow as pa
 
-from clusterfacts.documents import MAX_FILE_BYTES, Rejection
+from clusterfacts.config import settings
+from clusterfacts.documents import Rejection
 from clusterfacts.reading import _table, read_ahead, read_chunk, rows_of_files
 
 
@@ -33,7 +34,7 @@ def test_reading_ahead_opens_only_the_regular_files_to_be_read_and_changes_no_ou
     os.mkfifo(tmp_path / "a pipe.txt")
     (tmp_path / "a folder.txt").mkdir()
     os.symlink("/dev/null", tmp_path / "a device.txt")
-    (tmp_path / "too large.txt").write_bytes(b"x" * (MAX_FILE_BYTES + 1))
+    (tmp_path / "too large.txt").write_bytes(b"x" * (settings().max_file_bytes + 1))
     names = ("article.txt", "a pipe.txt", "a folder.txt", "a device.txt", "gone.txt", "too large.txt")
     paths = [str(tmp_path / name) for name in names]
     opened = []
