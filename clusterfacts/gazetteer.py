@@ -70,6 +70,7 @@ class Gazetteer:
     places: re.Pattern
     place_anaphora: re.Pattern
     first_words: frozenset[str]  # the first words of place names: "Yangtze" of "Yangtze River Delta"
+    capitalised: dict[str, str]  # "HEFEI" -> "Hefei", for names of five letters or more set in capitals
 
 
 # "the zone", "the city", "the province": a place named before, found by its level.
@@ -96,6 +97,8 @@ def gazetteer(ref: Reference | None = None) -> Gazetteer:
         places=re.compile(r"(" + trie_alternation(place_aliases) + r")(?![\w-])"),
         place_anaphora=PLACE_ANAPHORA,
         first_words=frozenset(alias.split()[0] for alias in place_aliases),
+        capitalised={alias.upper(): alias for alias in place_aliases
+                     if len(alias) >= MIN_CAPITALISED_LENGTH and not alias.isupper()},
     )
 
 
@@ -113,25 +116,31 @@ def _places(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
     found: list[Mention] = []
     aliases, choices = g.ref.geography_aliases, g.ref.place_choices
 
+    def key(at: int, stop: int) -> str:
+        """The alias a span writes, as written or in capitals ("HEFEI, Dec. 3 (Xinhua)")."""
+        name = text[at:stop]
+        return g.capitalised.get(name, name) if name.isupper() else name
+
     def is_alias_ending_a_word(at: int, stop: int) -> bool:  # the regex (alias)(?![\w-]), case and all
-        return ((text[at:stop] in aliases or text[at:stop] in choices) and (stop == end or not _word_char(text, stop))
+        name = key(at, stop)
+        return ((name in aliases or name in choices) and (stop == end or not _word_char(text, stop))
                 and not CURRENCY_AFTER_PLACE.match(text, stop))
 
     named = [(at, stop) for at, stop in _outermost_spans(words_in(text, g.ref)[PLACES].find(
         start, end, is_alias_ending_a_word, lambda at: name_starts_at(text, at)))
-        if not _inside_a_name(text, stop, g)]
+        if not _inside_a_name(text, stop, g) and not _ends_a_personal_name(g, text, at)]
     # A name two places share is the one in a province the article names otherwise.
     named_provinces: set[str] = set()
-    if any(text[at:stop] in choices for at, stop in named):
+    if any(key(at, stop) in choices for at, stop in named):
         for at, stop in named:
-            place = aliases.get(text[at:stop])
+            place = aliases.get(key(at, stop))
             while place is not None:
                 named_provinces.add(place)
                 place = g.ref.geography_parents.get(place)
 
     named_mentions = []
     for at, stop in named:
-        if (place := aliases.get(text[at:stop])) is not None:
+        if (place := aliases.get(key(at, stop))) is not None:
             named_mentions.append(Mention("geography", place, at, stop, text[at:stop]))
     main = main_place(text, start, end, named_mentions, g.ref)
     # A place named, as a span, or a match of "the zone"-like words that refer to one, in order.
@@ -140,16 +149,44 @@ def _places(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
     for _, event in sorted(events, key=lambda e: e[0]):
         if isinstance(event, tuple):
             at, stop = event
-            name = text[at:stop]
+            name = key(at, stop)
             place = aliases.get(name)
             if place is None:
                 fits = [p for p in choices[name] if g.ref.geography_parents.get(p) in named_provinces]
                 place = fits[0] if len(fits) == 1 else None
             if place is not None:
-                found.append(Mention("geography", place, at, stop, name))
+                found.append(Mention("geography", place, at, stop, text[at:stop]))
         elif referent := _referent(found, g, event, main, text):
             found.append(Mention("geography", referent, event.start(), event.end(), event.group(0)))
     return found
+
+
+MIN_CAPITALISED_LENGTH = 5  # shorter names in capitals are acronyms more often than places
+# Capitalised words that may stand before a place without making it part of a name.
+PLACE_LEADERS = frozenset("""
+The A An In At For From With By Of On To And As Both Also Even Including Like Consider Across Within Inside
+Outside Near Around Throughout Via Into Unlike Besides Beyond Since Until While When Where Meanwhile Moreover
+However Today Yesterday Now Then Here There Only Central East West North South Northeast Northwest Southeast
+Southwest Eastern Western Northern Southern Greater Coastal Inland Rural Urban Downtown Mainland Neighbouring
+Neighboring Nearby Said Says Visit Visiting Welcome
+""".split())
+WORD_BEFORE = re.compile(r"([A-Z][a-z]+) $")
+
+
+def _ends_a_personal_name(g: Gazetteer, text: str, at: int) -> bool:
+    """'Yang Jian', 'Chen Anda': a place name right after a capitalised word that is no place and no
+    preposition is the given name of a person (or the end of another name), unless the line is set in
+    title case."""
+    before = WORD_BEFORE.search(text, max(0, at - 20), at)
+    if before is None or before.group(1) in PLACE_LEADERS or before.group(1) in g.first_words:
+        return False
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    words = text[line_start:line_end if line_end >= 0 else len(text)].split()
+    return sum(1 for word in words if word[:1].isupper()) < TITLE_CASE_SHARE * len(words)
+
+
+TITLE_CASE_SHARE = 0.6  # a line with this share of capitalised words is a headline in title case
 
 
 def _outermost_spans(spans) -> list[tuple[int, int]]:

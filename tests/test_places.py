@@ -141,3 +141,12 @@ def test_a_company_figure_is_where_its_plant_is():
     assert place_of(text, "9,000") == "Hefei"
     assert place_of(text, "300,000") == "Hefei"   # Anhui holds Hefei: the plant is the more specific place
     assert place_of(text, "2 percent") == "Anhui"  # Anhui's own output
+
+
+def test_a_place_name_that_is_a_persons_given_name_is_no_place():
+    assert places("The report by Yang Jian says Wuxi grew.") == ["Wuxi"]
+    assert places("In Ji'an, East China's factories grew.") == ["Ji'an", "China"]
+
+
+def test_a_place_set_in_capitals_in_a_dateline_is_a_place():
+    assert places("HEFEI, Dec. 3 (Xinhua) -- The city grew.") == ["Hefei", "Hefei"]
