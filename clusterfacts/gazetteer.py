@@ -152,8 +152,8 @@ def _places(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
             name = key(at, stop)
             place = aliases.get(name)
             if place is None:
-                fits = [p for p in choices[name] if g.ref.geography_parents.get(p) in named_provinces]
-                place = fits[0] if len(fits) == 1 else None
+                place = _nearest_fit(g, choices[name], named, key, at, stop) or _one_of(
+                    g, choices[name], named_provinces)
             if place is not None:
                 found.append(Mention("geography", place, at, stop, text[at:stop]))
         elif referent := _referent(found, g, event, main, text):
@@ -187,6 +187,38 @@ def _ends_a_personal_name(g: Gazetteer, text: str, at: int) -> bool:
 
 
 TITLE_CASE_SHARE = 0.6  # a line with this share of capitalised words is a headline in title case
+
+
+NEAR_CHARS = 80  # how far from a shared name ("Taizhou in Zhejiang province") its province is looked for
+
+
+def _nearest_fit(g: Gazetteer, choices: tuple[str, ...], named: list[tuple[int, int]], key, at: int,
+                 stop: int) -> str | None:
+    """Of the places a shared name may be, the one whose province is named nearest it, within NEAR_CHARS
+    ("Jiangsu leads. Taizhou in Zhejiang province ..." is Taizhou, Zhejiang)."""
+    best: tuple[int, str] | None = None
+    tie = False
+    for start, end in named:
+        distance = start - stop if start >= stop else at - end
+        if (start, end) == (at, stop) or distance > NEAR_CHARS:
+            continue
+        holders = set()
+        place = g.ref.geography_aliases.get(key(start, end))
+        while place is not None:
+            holders.add(place)
+            place = g.ref.geography_parents.get(place)
+        for choice in choices:
+            if g.ref.geography_parents.get(choice) in holders:
+                if best is None or distance < best[0]:
+                    best, tie = (distance, choice), False
+                elif distance == best[0] and choice != best[1]:
+                    tie = True
+    return None if best is None or tie else best[1]
+
+
+def _one_of(g: Gazetteer, choices: tuple[str, ...], provinces: set[str]) -> str | None:
+    fits = [choice for choice in choices if g.ref.geography_parents.get(choice) in provinces]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _outermost_spans(spans) -> list[tuple[int, int]]:

@@ -33,9 +33,10 @@ AFTER_WINDOW_CHARS = 80
 
 NOT_THE_SUBJECT_BEFORE = CaseFreeWords(
     r"(?:leads?|leading|than|ahead of|outpac\w*|surpass\w*|behind|borders?|bordering|near|next to|adjacent to|"
-    r"neighbou?ring|governs|governing|oversees|administers)\s+$")
+    r"governs|governing|oversees|administers)\s+$")
 # A counted noun phrase and where its things are: "eight cities in the ", "204 biopharmaceutical parks in ".
 COUNTED_IN_PLACE = re.compile(r"(?:[\s-]+[A-Za-z][\w-]*){1,4}?\s+(?:in|across|within)\s+(?:the\s+)?")
+COMPANY_HOME_AFTER = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?[A-Z]")
 WHOLE_BEFORE_PLACE = re.compile(r",|\bof\b")
 PLACE_AFTER_CUE = CaseFreeWords(r"(?:in|at|inside|within)\s+(?:the\s+)?$")
 # "the company", "it": what a sentence says to name a company it named before.
@@ -347,7 +348,7 @@ def _money_metric(ctx: ArticleContext, q: Quantity, clause: Segment) -> str:
 THRESHOLD_WINDOW = 60
 THRESHOLD_BEFORE = re.compile(
     r"\b(?:companies|enterprises|firms|manufacturers|businesses|those|ones)\s+(?:with|whose)\b[^,;.–—]*$")
-CUE_AFTER = re.compile(r"\s+(?:in|of|worth\s+of)\s+(?:(?:net|total|annual|industrial|fixed-asset)\s+)?")
+CUE_AFTER = re.compile(r"\s+(?:(?:in|of|worth\s+of)\s+)?(?:(?:net|total|annual|industrial|fixed-asset)\s+)?")
 FACILITY_AFTER = re.compile(
     r"[\s-]+(?:\w+[\s-]+)?(?:plant|factory|gigafactory|project|facility|base|campus)\b", re.IGNORECASE)
 
@@ -398,9 +399,13 @@ def _geography(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segm
 
 
 def _subject_place(ctx: ArticleContext, before: list[Mention]) -> str | None:
-    """The last place named before a figure that is not what it is compared with."""
+    """The last place named before a figure that is not what it is compared with, nor a foreign
+    company's home ("Japan's Takeda committed 3 billion yen" to a park in Suzhou)."""
     for index in range(len(before) - 1, -1, -1):
         mention = before[index]
+        if ctx.ref.geography_levels.get(mention.entity) == "country" and mention.entity != "China" and (
+                COMPANY_HOME_AFTER.match(ctx.text, mention.end)):
+            continue
         if not NOT_THE_SUBJECT_BEFORE.search(ctx.text, max(0, mention.start - 20), mention.start):
             return _most_specific(ctx, before[:index], mention.entity)
     return None
@@ -453,6 +458,8 @@ def _cluster(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segmen
     earlier = ctx.mentions_of("cluster", max(earliest, ctx.paragraph_start(q.start)), clause.start)
     if earlier:
         return _unless_a_list(ctx, earlier[-1])
+    if INDUSTRY_ANAPHOR.search(ctx.text, clause.start, q.start):
+        return ctx.main_cluster  # "the industry's output": the article's industry
     if any(_is_zone(ctx, m) for m in ctx.mentions_of("geography", clause.start, q.start)):
         return None  # a zone's own figure ("the zone is home to 292 firms") is about no one industry
     return ctx.main_cluster
@@ -485,6 +492,7 @@ def _narrowed(ctx: ArticleContext, cluster: str | None) -> str | None:
     return cluster
 
 
+INDUSTRY_ANAPHOR = CaseFreeWords(r"the\s+(?:industry|sector|cluster)\b")
 WHOLE_ECONOMY = CaseFreeWords(r"(?:gdp|gross\s+domestic\s+product|economic\s+output|economy)\b")
 
 

@@ -96,3 +96,13 @@ def test_a_target_with_no_year_of_its_own_takes_the_one_just_before():
 def test_a_plan_period_written_with_its_years_gives_its_last_year():
     text = "During the 14th Five-Year (2021-2025) Plan period, a 500-mu park will be built."
     assert fact(text, "500-mu")["target_year"] == 2025
+
+
+def test_an_amount_right_before_its_cue_takes_the_cue():
+    assert fact("AstraZeneca announced a 450 million US dollar investment.", "450 million US dollar")["metric"] == \
+        "investment"
+
+
+def test_the_industry_named_as_the_industry_is_the_articles():
+    text = "Hydrogen makers flock to Jiaxing.\n\nThe park aims to lift the industry's output to 9 billion yuan."
+    assert fact(text, "9 billion yuan")["cluster"] == "hydrogen_energy"

@@ -150,3 +150,22 @@ def test_a_place_name_that_is_a_persons_given_name_is_no_place():
 
 def test_a_place_set_in_capitals_in_a_dateline_is_a_place():
     assert places("HEFEI, Dec. 3 (Xinhua) -- The city grew.") == ["Hefei", "Hefei"]
+
+
+def test_a_neighbouring_place_named_as_the_subject_is_the_place():
+    text = "Shenzhen grows.\nIn neighbouring Dongguan, makers shipped 300 drones."
+    assert place_of(text, "300") == "Dongguan"
+
+
+def test_a_figure_stated_for_the_whole_nation_is_china():
+    assert place_of("Shenzhen grows. Nationwide, output will reach 1 trillion yuan.", "1 trillion yuan") == "China"
+
+
+def test_a_shared_name_is_the_one_in_the_province_named_beside_it():
+    text = "Jiangsu leads. Taizhou in Zhejiang province reported 85 makers."
+    assert place_of(text, "85") == "Taizhou, Zhejiang"
+
+
+def test_a_foreign_companys_home_is_not_where_its_money_goes():
+    text = "Suzhou Industrial Park draws drugmakers. Japan's Takeda committed 3 billion yen."
+    assert place_of(text, "3 billion yen") == "Suzhou, Jiangsu"
