@@ -33,7 +33,7 @@ AFTER_WINDOW_CHARS = 80
 
 NOT_THE_SUBJECT_BEFORE = CaseFreeWords(
     r"(?:leads?|leading|than|ahead of|outpac\w*|surpass\w*|behind|borders?|bordering|near|next to|adjacent to|"
-    r"governs|governing|oversees|administers)\s+$")
+    r"governs|governing|oversees|administers|outside|beyond|except|excluding)\s+$")
 # A counted noun phrase and where its things are: "eight cities in the ", "204 biopharmaceutical parks in ".
 COUNTED_IN_PLACE = re.compile(r"(?:[\s-]+[A-Za-z][\w-]*){1,4}?\s+(?:in|across|within)\s+(?:the\s+)?")
 COMPANY_HOME_AFTER = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?[A-Z]")
@@ -392,7 +392,9 @@ def _geography(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segm
             return mention.entity
         break
     located = [m for m in ctx.mentions_of("geography", sentence.start, clause.start)
-               if PLACE_AFTER_CUE.search(ctx.text, max(0, m.start - 12), m.start)]
+               if PLACE_AFTER_CUE.search(ctx.text, max(0, m.start - 12), m.start)
+               or (m.text[:4].lower() == "the " and POSSESSIVE_AFTER.match(ctx.text, m.end))]
+    # ("the province's chip output rose ..., while exports fell": the province's)
     if (place := _subject_place(ctx, located)) is not None:
         return place  # "... signed in the zone this year, and 21 were signed last year": in the zone
     return ctx.main_place
@@ -441,6 +443,10 @@ def _cluster(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segmen
     A figure about a whole economy (GDP) has none; so has one whose clause names
     industries of several families ("chips and biomedicine").
     """
+    if q.kind == "count":  # "50 hydrogen refuelling stations": the industry the counted things belong to
+        inside = ctx.mentions_of("cluster", q.end, min(clause.end, q.end + COUNTED_PHRASE_CHARS))
+        if inside and COUNTED_PHRASE_GAP.match(ctx.text, q.end, inside[0].start):
+            return inside[0].entity
     before = ctx.mentions_of("cluster", clause.start, q.start)
     if before:
         if WHOLE_ECONOMY.search(ctx.text, before[-1].end, q.start) or len(_families(ctx, before)) > 1:
@@ -492,6 +498,8 @@ def _narrowed(ctx: ArticleContext, cluster: str | None) -> str | None:
     return cluster
 
 
+COUNTED_PHRASE_CHARS = 40
+COUNTED_PHRASE_GAP = re.compile(r"(?:[\s-]+[a-z][\w-]*){0,2}[\s-]+$")  # at most two words before the industry
 INDUSTRY_ANAPHOR = CaseFreeWords(r"the\s+(?:industry|sector|cluster)\b")
 WHOLE_ECONOMY = CaseFreeWords(r"(?:gdp|gross\s+domestic\s+product|economic\s+output|economy)\b")
 

@@ -64,3 +64,8 @@ def test_a_figure_with_no_industry_near_it_takes_the_article_industry_from_its_f
 def test_the_parent_of_the_article_industry_narrows_to_it():
     text = "An electric vehicle plant rises in Hefei.\n\nThe automotive venture will cost 2 billion yuan."
     assert cluster_of(text, "2 billion yuan") == "new_energy_vehicles"
+
+
+def test_the_industry_in_the_counted_noun_phrase_comes_first():
+    text = "Ordos plans 10 solar parks and 50 hydrogen refuelling stations by 2025."
+    assert cluster_of(text, "50") == "hydrogen_energy"

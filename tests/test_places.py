@@ -169,3 +169,13 @@ def test_a_shared_name_is_the_one_in_the_province_named_beside_it():
 def test_a_foreign_companys_home_is_not_where_its_money_goes():
     text = "Suzhou Industrial Park draws drugmakers. Japan's Takeda committed 3 billion yen."
     assert place_of(text, "3 billion yen") == "Suzhou, Jiangsu"
+
+
+def test_a_place_outside_which_something_stands_is_not_its_place():
+    text = "Samsung's Xi'an plant, its only chip factory outside South Korea, makes 40 percent of its chips."
+    assert place_of(text, "40 percent") == "Xi'an"
+
+
+def test_the_place_whose_figure_a_clause_began_goes_on_after_while():
+    text = "Xi'an grows.\nIn 2024, the province's chip output rose 12 percent, while exports fell 3 percent."
+    assert place_of(text, "3 percent") == "Shaanxi"
