@@ -167,7 +167,8 @@ LEAD_MIN_WORDS = 4
 def _main_cluster(text: str, layout: Layout, mentions: list[Mention], ref: Reference) -> str | None:
     """The industry an article is about: the one its first sentence names, when it names one family.
 
-    Of several clusters of that family ('hydrogen', 'new energy'), the one the article names most.
+    Of several clusters of that family it names ('electric vehicle', 'vehicles'), the most specific,
+    then the one the article names most.
     """
     lead_end = next((end for start, end in iter_sentence_spans(text, layout.body_start, layout.body_end)
                      if len(text[start:end].split()) >= LEAD_MIN_WORDS), None)  # not a date line
@@ -176,12 +177,21 @@ def _main_cluster(text: str, layout: Layout, mentions: list[Mention], ref: Refer
     lead = [m for m in mentions if m.entity_type == "cluster" and m.start < lead_end]
     if not lead or len({_family(ref, m.entity) for m in lead}) > 1:
         return None
-    family = _family(ref, lead[0].entity)
+    named = {m.entity for m in lead}
     counts: dict[str, int] = {}
     for mention in mentions:
-        if mention.entity_type == "cluster" and _family(ref, mention.entity) == family:
+        if mention.entity_type == "cluster" and mention.entity in named:
             counts[mention.entity] = counts.get(mention.entity, 0) + 1
-    return max(counts, key=lambda cluster: counts[cluster])
+    return max(counts, key=lambda cluster: (_cluster_depth(ref, cluster), counts[cluster]))
+
+
+def _cluster_depth(ref: Reference, cluster: str) -> int:
+    depth = 0
+    parent = ref.cluster_parents.get(cluster)
+    while parent is not None and depth < 5:
+        depth += 1
+        parent = ref.cluster_parents.get(parent)
+    return depth
 
 
 def _index_by_kind(mentions: list[Mention]) -> dict[str, MentionIndex]:
@@ -347,7 +357,8 @@ def _money_metric(ctx: ArticleContext, q: Quantity, clause: Segment) -> str:
 
 THRESHOLD_WINDOW = 60
 THRESHOLD_BEFORE = re.compile(
-    r"\b(?:companies|enterprises|firms|manufacturers|businesses|those|ones)\s+(?:with|whose)\b[^,;.–—]*$")
+    r"\b(?:companies|enterprises|firms|manufacturers|businesses|those|ones)\s+(?:(?:with|whose)\b[^,;.–—]*|"
+    r"(?:each\s+)?(?:worth|valued\s+at)\s+(?:over|more\s+than|at\s+least|above)?\s*)$")
 CUE_AFTER = re.compile(r"\s+(?:(?:in|of|worth\s+of)\s+)?(?:(?:net|total|annual|industrial|fixed-asset)\s+)?")
 FACILITY_AFTER = re.compile(
     r"[\s-]+(?:\w+[\s-]+)?(?:plant|factory|gigafactory|project|facility|base|campus)\b", re.IGNORECASE)
@@ -409,6 +420,13 @@ def _subject_place(ctx: ArticleContext, before: list[Mention]) -> str | None:
                 COMPANY_HOME_AFTER.match(ctx.text, mention.end)):
             continue
         if not NOT_THE_SUBJECT_BEFORE.search(ctx.text, max(0, mention.start - 20), mention.start):
+            listed = [mention.entity]
+            first = index
+            while first > 0 and _listed_places(ctx, before[first - 1], before[first]):
+                first -= 1
+                listed.append(before[first].entity)
+            if len(set(listed)) > 1:  # "Chongqing, Sichuan and Hubei together produced": all of them
+                return _common_holder(ctx.ref, listed)
             return _most_specific(ctx, before[:index], mention.entity)
     return None
 
@@ -426,6 +444,16 @@ def _most_specific(ctx: ArticleContext, earlier: list[Mention], place: str) -> s
         elif not holds(ctx.ref, mention.entity, place):  # "east China's" within the apposition
             break
     return place
+
+
+def _common_holder(ref: Reference, places: list[str]) -> str | None:
+    """The smallest place holding every one of them (China for three provinces); None for none."""
+    candidate: str | None = places[0]
+    while candidate is not None:
+        if all(place == candidate or holds(ref, candidate, place) for place in places):
+            return candidate
+        candidate = ref.geography_parents.get(candidate)
+    return None
 
 
 PLACE_LIST_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$")

@@ -69,3 +69,13 @@ def test_the_parent_of_the_article_industry_narrows_to_it():
 def test_the_industry_in_the_counted_noun_phrase_comes_first():
     text = "Ordos plans 10 solar parks and 50 hydrogen refuelling stations by 2025."
     assert cluster_of(text, "50") == "hydrogen_energy"
+
+
+def test_the_article_industry_is_the_most_specific_its_first_sentence_names():
+    text = "Volkswagen builds an electric vehicle plant as vehicles sell.\n\nCars, cars, cars: it will cost 2 billion yuan."
+    assert cluster_of(text, "2 billion yuan") == "new_energy_vehicles"
+
+
+def test_biotech_is_biomedicine_and_vehicles_are_automobiles():
+    assert cluster_of("Its biotech firms raised 3 billion yuan.", "3 billion yuan") == "biomedicine"
+    assert cluster_of("Hubei made 2.1 million vehicles.", "2.1 million") == "automobiles"

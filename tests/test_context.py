@@ -106,3 +106,8 @@ def test_an_amount_right_before_its_cue_takes_the_cue():
 def test_the_industry_named_as_the_industry_is_the_articles():
     text = "Hydrogen makers flock to Jiaxing.\n\nThe park aims to lift the industry's output to 9 billion yuan."
     assert fact(text, "9 billion yuan")["cluster"] == "hydrogen_energy"
+
+
+def test_a_threshold_of_worth_describing_companies_is_other():
+    text = "The city will cultivate 20 biotech companies each worth over 10 billion yuan."
+    assert fact(text, "over 10 billion yuan")["metric"] == "other"

@@ -179,3 +179,7 @@ def test_a_place_outside_which_something_stands_is_not_its_place():
 def test_the_place_whose_figure_a_clause_began_goes_on_after_while():
     text = "Xi'an grows.\nIn 2024, the province's chip output rose 12 percent, while exports fell 3 percent."
     assert place_of(text, "3 percent") == "Shaanxi"
+
+
+def test_places_listed_together_give_the_place_holding_them_all():
+    assert place_of("Chongqing, Sichuan and Hubei together made 2.1 million cars.", "2.1 million") == "China"
