@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -138,11 +139,15 @@ def _places(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
                 named_provinces.add(place)
                 place = g.ref.geography_parents.get(place)
 
-    named_mentions = []
-    for at, stop in named:
-        if (place := aliases.get(key(at, stop))) is not None:
-            named_mentions.append(Mention("geography", place, at, stop, text[at:stop]))
-    main = main_place(text, start, end, named_mentions, g.ref)
+    main: list[str | None] = []  # the article's place, found when an anaphor first needs it
+
+    def article_place() -> str | None:
+        if not main:
+            named_mentions = [Mention("geography", place, at, stop, text[at:stop]) for at, stop in named
+                              if (place := aliases.get(key(at, stop))) is not None]
+            main.append(main_place(text, start, end, named_mentions, g.ref))
+        return main[0]
+
     # A place named, as a span, or a match of "the zone"-like words that refer to one, in order.
     events: list[tuple[int, tuple[int, int] | re.Match]] = [(at, (at, stop)) for at, stop in named]
     events += [(m.start(), m) for m in find_where(g.place_anaphora, text, start, end, starts_a_word)]
@@ -156,7 +161,7 @@ def _places(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
                     g, choices[name], named_provinces)
             if place is not None:
                 found.append(Mention("geography", place, at, stop, text[at:stop]))
-        elif referent := _referent(found, g, event, main, text):
+        elif referent := _referent(found, g, event, article_place, text):
             found.append(Mention("geography", referent, event.start(), event.end(), event.group(0)))
     return found
 
@@ -299,7 +304,8 @@ def holds(ref: Reference, outer: str, inner: str) -> bool:
     return False
 
 
-def _referent(found: list[Mention], g: Gazetteer, anaphor: re.Match, main: str | None, text: str) -> str | None:
+def _referent(found: list[Mention], g: Gazetteer, anaphor: re.Match, article_place: Callable[[], str | None],
+              text: str) -> str | None:
     """'the city' is the city its own sentence names, else the article's, else the last one named."""
     kind = anaphor.group("kind")
     if kind in ("city", "province", "municipality", "district"):
@@ -313,6 +319,7 @@ def _referent(found: list[Mention], g: Gazetteer, anaphor: re.Match, main: str |
         in_sentence.reverse()
         if (here := _last_place_of_level(in_sentence, g, kind)) is not None:
             return here
+        main = article_place()
         if main is not None and (of_main := _last_place_of_level(
                 [Mention("geography", main, 0, 0, main)], g, kind)) is not None:
             return of_main

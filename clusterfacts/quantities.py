@@ -586,8 +586,9 @@ def _scale_labels(g: Grammar, text: str, start: int, end: int, found: list[Quant
     low = lowered(text)
     if not any(tail in low for tail in SCALE_LABEL_TAILS):
         return labels
-    covered = _Covered(found)
+    covered: _Covered | None = None
     for match in find_at(g.scale_label, low, _scale_label_starts(g, low, start, end), end, starts_a_name):
+        covered = covered or _Covered(found)
         if covered(match.start("s")):
             continue
         verb = LABEL_VERB_BEFORE.search(text, max(start, match.start() - 30), match.start())
@@ -601,22 +602,22 @@ def _scale_labels(g: Grammar, text: str, start: int, end: int, found: list[Quant
 
 
 def _scale_label_starts(g: Grammar, low: str, start: int, end: int) -> list[int]:
-    """Where a scale word ends at a hyphen and a currency word: where a scale label can begin."""
-    starts = []
-    for currency in g.label_currencies:
-        for hyphen in occurrences(low, "-" + currency, start, end):
-            starts += [hyphen - len(scale) for scale in g.label_scales if low.endswith(scale, start, hyphen)]
-    return starts
+    """Where a scale word stands before a hyphen: where a scale label can begin. Found by the few
+    scale words rather than by the hundreds of currency words that may follow them."""
+    return sorted(at for scale in g.label_scales for at in occurrences(low, scale + "-", start, end))
 
 
 def _fractions(text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
     """'over half of', 'one-third of': a share stated as a fraction."""
     shares: list[Quantity] = []
     low = lowered(text)
-    covered = _Covered(found)
+    covered: _Covered | None = None
     for match in find_at(FRACTION, low, _fraction_starts(low, start, end), end, starts_a_word):
         lead = FRACTION_LEAD.search(text, max(start, match.start() - 20), match.start())
-        if lead is None or covered(match.start()):
+        if lead is None:
+            continue
+        covered = covered or _Covered(found)
+        if covered(match.start()):
             continue
         qualifier = QUALIFIER_OF.get(vocabulary_key(lead.group("q")), "exact")
         shares.append(Quantity("percent", lead.start("q"), match.end("f"), FRACTIONS[match.group("f")],
