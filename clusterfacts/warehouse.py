@@ -42,7 +42,7 @@ create table if not exists raw.load_runs (
 
 -- an article's text is kept apart from its keyed row: in the v1.4.0 storage format a
 -- checkpoint after new rows in a table with a primary key rewrote the text of the rows
--- around them, 1.2-1.6 s of a daily load at a million articles (0.3 s without the text)
+-- around them (the figures are in docs/performance.md's history, commit 8364454)
 create table if not exists raw.articles (
     content_hash varchar primary key,    -- sha256 of the decoded text as UTF-8
     source_path varchar not null,
@@ -87,8 +87,7 @@ create table if not exists raw.rejected_files (
 
 -- fact_id has no primary key: articles are unique by content hash and the loader lands
 -- an article only when its fact ids are distinct, so fact ids are unique by construction;
--- an index on eleven million ids cost a daily load at a million articles 1.8 s of its
--- 5.5 s, and every later checkpoint another 4 s to write the index out again
+-- an index on every fact id made each daily load and each later checkpoint write it out again
 create table if not exists raw.facts (
     fact_id varchar not null,            -- stable: article hash, offsets and extractor major version;
                                          -- 20 hex digits, which the dbt models key by number

@@ -4,7 +4,7 @@
     seed's contiguous range of years). int_facts_normalised shows it for every fact;
     int_facts_deduplicated runs it on the facts of the stories it rebuilds, because
     DuckDB does not push a filter on the result below the left joins: filtering the
-    view's output read all 11 M facts at a million articles. -#}
+    view's output read every fact. -#}
 {% macro normalised_facts(facts) %}
 with facts as (
     select * from {{ facts }}

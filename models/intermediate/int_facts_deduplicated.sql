@@ -31,7 +31,7 @@ with
         -- the facts of those stories, picked before the normalising joins: a filter on
         -- their result would be applied after normalising every fact. they are found by
         -- article id, then read by row id, so the search reads one narrow column of every
-        -- fact instead of every fact's sentence (1.4 s -> 0.15 s at a million articles)
+        -- fact instead of every fact's sentence
         select facts.*
         from {{ ref('int_facts_in_context') }} as facts
         where facts.rowid in (
@@ -52,27 +52,24 @@ with
 
 normalised as not materialized (
     -- read twice, narrow for the decisions and whole for the result, rather than kept:
-    -- eleven million whole facts held for the second read spilled to disk (255 -> 214 s)
+    -- whole facts held for the second read spilled to disk at scale
     {{ normalised_facts('facts_to_normalise') }}
 ),
 
 -- the decisions are made on the columns that decide, and the wide rows joined back once:
--- aggregates, not windows, since a window sorts every row it carries (a full build at a
--- million articles spent most of its 276 s sorting whole facts). ids are grouped and
+-- aggregates, not windows, since a window sorts every row it carries. ids are grouped and
 -- joined as 128-bit numbers (macros/hex_keys.sql): as strings, the five aggregates over
--- eleven million facts outgrew memory and spilled (204 s at a million articles). within
--- a story they group by one 64-bit hash of the columns that decide, not by the columns:
--- nearly every fact is a group of its own, and the narrower groups spill less (the three
--- firsts 50.6 -> 18.5 CPU-s, the model 135 -> 115 s, same rows). two groups of one story
+-- millions of facts outgrew memory and spilled. within a story they group by one 64-bit
+-- hash of the columns that decide, not by the columns: nearly every fact is a group of
+-- its own, and the narrower groups spill less (commit 49b529f). two groups of one story
 -- with the same hash would be taken for one: a million articles have 7.3 * 10^7 pairs of
 -- facts within a story, so four groupings of them against 2^64 hashes meet such a pair
 -- about once in 6 * 10^10 warehouses of that size
 deciding_columns as not materialized (
     -- read twice, not kept: eleven million rows of these columns outgrew memory and
     -- spilled, and reading them again costs less. each grouping's columns are hashed
-    -- here, once, so that `kept` holds four hashes instead of the eight columns (the
-    -- model's full refresh at a million articles: 59.3 and 54.2 -> 47.4 and 49.4 s, 4.4 ->
-    -- 2.3 GB spilled)
+    -- here, once, so that `kept` holds four hashes instead of the eight columns (commit
+    -- 5a8de52 has the figures)
     select
         {{ hex_key('fact_id') }} as fact_key,
         {{ hex_key('story_id') }} as story_key,

@@ -2,12 +2,11 @@
 
 -- depends_on: {{ ref('stg_load_runs') }}
 -- built after int_story_groups, not beside it: this join holds every article's text, and
--- the two together outgrew the build's memory and spilled (a full build at a million
--- articles: 117 s and 64 s side by side, 34 s and 8 s one after the other)
+-- the two together outgrew the build's memory and spilled
 -- depends_on: {{ ref('int_story_groups') }}
 -- and after dim_companies, which is ready at the same time: begun beside it, this join
 -- had less memory for its texts and spilled them, so it ran twice as long though
--- dim_companies takes 3 s (a full build at a million articles: 37-42 s, 19.5 s after it)
+-- dim_companies is quick (docs/performance.md, commit 4396c51)
 -- depends_on: {{ ref('dim_companies') }}
 
 -- each fact with the words around it, read once: the sentence for provenance, and a
@@ -30,7 +29,7 @@
     new_facts as (
         -- filtered on the few unread runs' ids rather than on "not a run read": the scan then
         -- skips the row groups of the runs read before instead of reading every fact's
-        -- columns (1.7 s -> 0.1 s at a million articles)
+        -- columns
         select facts.*
         from {{ ref('stg_facts') }} as facts
         where facts.run_id in (select unread_runs.run_id from unread_runs)
@@ -47,7 +46,7 @@
     new_texts as (
         -- a fact lands with its article, so its article was loaded after its run began:
         -- texts are stored in load order, and the time bound skips the old ones without
-        -- reading them (1.2 s -> 0.2 s at a million articles); with no run to read the
+        -- reading them; with no run to read the
         -- bound is infinity, since a null one filters nothing out of the scan
         select texts.*
         from {{ ref('stg_article_texts') }} as texts
@@ -84,8 +83,8 @@ in_context as (
 )
 
 -- the context is hashed, not kept: nothing reads it, and writing it took a fifth of this
--- model's full refresh at a million articles (51 -> 41 s). the hash is md5 as a 128-bit
--- number, which groups faster than its 32 hex digits and takes half the room (38 s)
+-- model's full refresh. the hash is md5 as a 128-bit number, which groups faster than
+-- its 32 hex digits and takes half the room (commit 49b529f has the figures)
 select
     * exclude (span_context),
     md5_number(lower({{ collapse_white_space('span_context') }})) as context_hash

@@ -7,7 +7,7 @@
 -- built after fct_facts, so a failing test there stops this mart as it stops the others
 -- depends_on: {{ ref('fct_facts') }}
 with usable as not materialized (
-    -- read by each aggregate for its own columns: kept, it was 800 MB at a million articles
+    -- read by each aggregate for its own columns: kept, it held every fact's columns at once
     select
         fact_id,
         rowid as fact_row,
