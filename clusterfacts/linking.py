@@ -114,7 +114,7 @@ class ArticleContext:
     cluster_subjects: dict[int, str | None] = field(default_factory=dict)  # by index in by_kind["cluster"]
     time_frames: dict[int, int | None] = field(default_factory=dict)  # by sentence: its paragraph's year after it
     own_frames: dict[int, bool] = field(default_factory=dict)  # by sentence: it sets the present or an unknown year
-    time_marks: list[int] = field(default_factory=list)  # where the body names a year or the present
+    time_marks: "TimeMarks | None" = None  # where the body names a year, a relative year, the present
 
     def __post_init__(self) -> None:
         self.sentence_starts = [s.start for s in self.sentences]
@@ -667,8 +667,9 @@ def _paragraph_year(ctx: ArticleContext, sentence: Segment) -> int | None:
     "currently"). A target's year is when it is due, and sets no frame for what is reported."""
     index = ctx.sentence_index(sentence.start)
     if index not in ctx.own_frames:
-        ctx.own_frames[index] = bool(PRESENT_FRAME.search(ctx.text, sentence.start, sentence.end) or (
-            ctx.publication_year is None and RELATIVE_YEAR.search(ctx.text, sentence.start, sentence.end)))
+        marks = _time_marks(ctx)
+        ctx.own_frames[index] = _marked(marks.present, sentence) or (
+            ctx.publication_year is None and _marked(marks.relative, sentence))
     if ctx.own_frames[index]:
         return None  # its own frame: the present, or a "last year" the article's date cannot resolve
     return _frame_after(ctx, index - 1) if index > 0 and _same_paragraph(ctx, index - 1, index) else None
@@ -693,17 +694,11 @@ def _frame_after(ctx: ArticleContext, index: int) -> int | None:
 def _frame_set_by(ctx: ArticleContext, index: int, frame: int | None) -> int | None:
     """The time frame after a sentence: the present ends it, a reported year replaces it."""
     sentence = ctx.sentences[index]
-    if not ctx.time_marks:  # where the body names a year or the present, found once
-        ctx.time_marks = sorted(
-            [m.start() for m in YEAR.finditer(ctx.text, ctx.layout.body_start, ctx.layout.body_end)]
-            + ([m.start() for m in RELATIVE_YEAR.finditer(ctx.text, ctx.layout.body_start, ctx.layout.body_end)]
-               if ctx.publication_year is not None else [])
-            + [m.start() for m in PRESENT_FRAME.finditer(ctx.text, ctx.layout.body_start, ctx.layout.body_end)]
-        ) or [-1]
-    first = bisect_left(ctx.time_marks, sentence.start)
-    if first == len(ctx.time_marks) or ctx.time_marks[first] >= sentence.end:
+    marks = _time_marks(ctx)
+    if not (_marked(marks.years, sentence) or _marked(marks.present, sentence) or (
+            ctx.publication_year is not None and _marked(marks.relative, sentence))):
         return frame  # most sentences name no time: the frame goes on
-    if PRESENT_FRAME.search(ctx.text, sentence.start, sentence.end):
+    if _marked(marks.present, sentence):
         return None
     facts = ctx.sentence_facts_of(index)
     if facts.target_cues or facts.due_years:
@@ -717,6 +712,27 @@ def _frame_set_by(ctx: ArticleContext, index: int, frame: int | None) -> int | N
             which = " ".join(vocabulary_key(match.group("which")).split())
             found.append((match.start(), ctx.publication_year + RELATIVE_YEAR_OFFSETS[which]))
     return max(found)[1] if found else frame
+
+
+class TimeMarks(NamedTuple):
+    years: list[int]     # where the body writes a year, a date's or a plain one
+    relative: list[int]  # "this year", "last year"
+    present: list[int]   # "now", "currently", "to date"
+
+
+def _time_marks(ctx: ArticleContext) -> TimeMarks:
+    """Where the body names a time, found once an article rather than once a sentence."""
+    if ctx.time_marks is None:
+        start, end = ctx.layout.body_start, ctx.layout.body_end
+        ctx.time_marks = TimeMarks([m.start() for m in YEAR.finditer(ctx.text, start, end)],
+                                   [m.start() for m in RELATIVE_YEAR.finditer(ctx.text, start, end)],
+                                   [m.start() for m in PRESENT_FRAME.finditer(ctx.text, start, end)])
+    return ctx.time_marks
+
+
+def _marked(marks: list[int], sentence: Segment) -> bool:
+    first = bisect_left(marks, sentence.start)
+    return first < len(marks) and marks[first] < sentence.end
 
 
 RELATIVE_YEAR_OFFSETS = {"this": 0, "last": -1, "next": 1, "the previous": -1, "the past": -1}
@@ -744,7 +760,7 @@ def _is_target(ctx: ArticleContext, index: int, q: Quantity, clause: Segment) ->
     cues_before = [at for at in facts.target_cues if at < q.start]
     if cues_before and not PAST_MARKER.search(ctx.text, cues_before[-1], q.start):
         return True
-    if MODAL_AFTER.search(ctx.text, q.end, min(clause.end, q.end + MODAL_WINDOW)):
+    if MODAL_AFTER.pattern.search(ctx.text, q.end, min(clause.end, q.end + MODAL_WINDOW)):
         return True
     sentence = ctx.sentences[index]
     if index > 0 and INHERITS_PREVIOUS.match(ctx.text, sentence.start, sentence.end):
