@@ -42,7 +42,6 @@ COMPANY_EXAMPLES = re.compile(
 EXAMPLE_NAME = re.compile(r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*(?:\s*\([^)]*\))?")
 PERSON_NAME = r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})"
 PERSON_QUOTED_CUES = ("said", "says", "according to")
-PERSON_QUOTED_CUE = re.compile("|".join(re.escape(cue) for cue in PERSON_QUOTED_CUES))
 PERSON_QUOTED = re.compile(rf"(?:{'|'.join(PERSON_QUOTED_CUES)})\s+{PERSON_NAME}")
 TITLE_AFTER_NAME = (
     r",\s+(?:the\s+)?(?:deputy\s+|vice\s+|executive\s+)?"
@@ -383,17 +382,21 @@ def _clusters(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
     return mentions
 
 
-def _person_quoted(text: str, pos: int, end: int) -> re.Match | None:
+def _person_quoted(text: str, pos: int, end: int, next_at: dict[str, int]) -> re.Match | None:
     """search_where(PERSON_QUOTED, ...), tried only where a cue word stands: a scan would try every 's' and 'a'.
 
-    The next cue of any kind is one search: a find for each cue read to the end of the text for
-    a cue it lacks, once for every cue it has, which made a long document cost its square.
+    next_at holds each cue's next place and is kept by the caller from one call to the next: a
+    cue is found again only once it is passed, so a cue the text lacks is looked for once, not
+    once a match (which made a long document cost its square).
     """
     while True:
-        cue = PERSON_QUOTED_CUE.search(text, pos, end)
-        if cue is None:
+        for cue, found in next_at.items():
+            if 0 <= found < pos:
+                next_at[cue] = text.find(cue, pos, end)
+        places = [found for found in next_at.values() if found >= 0]
+        if not places:
             return None
-        at = cue.start()
+        at = min(places)
         match = PERSON_QUOTED.match(text, at, end)
         if match and starts_a_word(match):
             return match
@@ -511,8 +514,13 @@ def _word_char(text: str, index: int) -> bool:
 
 
 def _people(text: str, start: int, end: int) -> list[Mention]:
+    next_at = {cue: text.find(cue, start, end) for cue in PERSON_QUOTED_CUES}
+
+    def quoted(text: str, pos: int, end: int) -> re.Match | None:
+        return _person_quoted(text, pos, end, next_at)
+
     return [Mention("person", match.group("name"), match.start("name"), match.end("name"), match.group("name"))
-            for match in find_first_of((_person_quoted, _person_with_title), text, start, end)]
+            for match in find_first_of((quoted, _person_with_title), text, start, end)]
 
 
 def _policies(text: str, start: int, end: int) -> list[Mention]:
