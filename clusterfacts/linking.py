@@ -34,6 +34,14 @@ AFTER_WINDOW_CHARS = 80
 NOT_THE_SUBJECT_BEFORE = CaseFreeWords(
     r"(?:leads?|leading|than|ahead of|outpac\w*|surpass\w*|behind|borders?|bordering|near|next to|adjacent to|"
     r"governs|governing|oversees|administers|outside|beyond|except|excluding)\s+$")
+def _locative_ahead(text: str, start: int, end: int) -> bool:
+    """Whether " in ", " across " or " within " stands in the next 60 characters: most counts have none,
+    and the regex below is then not tried."""
+    stop = min(end, start + 60)
+    return text.find(" in ", start, stop) >= 0 or text.find(" across ", start, stop) >= 0 or text.find(
+        " within ", start, stop) >= 0
+
+
 # A counted noun phrase and where its things are: "eight cities in the ", "204 biopharmaceutical parks in ".
 COUNTED_IN_PLACE = re.compile(r"(?:[\s-]+[A-Za-z][\w-]*){1,4}?\s+(?:in|across|within)\s+(?:the\s+)?")
 COMPANY_HOME_AFTER = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?[A-Z]")
@@ -390,7 +398,8 @@ def _percent_metric(ctx: ArticleContext, q: Quantity, clause: Segment) -> str:
 def _geography(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segment) -> str | None:
     """The place named in the figure's clause, else after it ("in the zone"), else earlier in its
     sentence, else where the article is."""
-    if q.kind == "count" and (counted_in := COUNTED_IN_PLACE.match(ctx.text, q.end, clause.end)) is not None:
+    if q.kind == "count" and _locative_ahead(ctx.text, q.end, clause.end) and (
+            counted_in := COUNTED_IN_PLACE.match(ctx.text, q.end, clause.end)) is not None:
         inside = ctx.mentions_of("geography", counted_in.end(), min(clause.end, counted_in.end() + 60))
         if inside and inside[0].start == counted_in.end():
             return inside[0].entity  # "eight cities in the Yangtze River Delta", "204 parks in China"

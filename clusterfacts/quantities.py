@@ -77,6 +77,20 @@ FOLLOWED_BY_LETTER = re.compile(r"[A-Za-z]")
 SHARED_PERCENT = re.compile(
     rf"(?:\s*(?:,|and|or)\s*{DIGIT_NUMBER})*\s*(?:,\s*)?(?:and|or)\s+{DIGIT_NUMBER}"
     r"\s*(?P<u>%|percent\b|per cent\b|percentage points?\b)", re.IGNORECASE)
+def _list_goes_on(text: str, pos: int) -> bool:
+    """LIST_GOES_ON.match(text, pos), read as characters: a comma, or 'and' or 'or' as a word, after spaces."""
+    length = len(text)
+    while pos < length and text[pos].isspace():
+        pos += 1
+    if text.startswith(",", pos):
+        return True
+    for word in ("and", "or"):
+        if text.startswith(word, pos):
+            after = pos + len(word)
+            return after >= length or not is_word_char(text[after])
+    return False
+
+
 LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b)")
 # What stands between the numbers of such a list, read back from the last one to the first.
 LISTED_NUMBER_BEFORE = re.compile(rf"{DIGIT_NUMBER}\s*(?:,\s*)?(?:and|or|,)\s*$", re.IGNORECASE)
@@ -336,7 +350,7 @@ def _read_anchor(g: Grammar, text: str, match: re.Match, limit: int, found: list
         return _finish(text, "money", span_start, currency_after.end(), number, number_max, scale_word,
                        scale, factor, qualifier, code, currency_after.group("c"))
 
-    shared = SHARED_PERCENT.match(text, pos) if LIST_GOES_ON.match(text, pos) else None
+    shared = SHARED_PERCENT.match(text, pos) if _list_goes_on(text, pos) else None
     if shared and scale_word is None and number_max is None:  # "decreases of 8 and 10.5 percent"
         unit = "percentage point" if shared.group("u").lower().startswith(("percentage", "pp")) else "percent"
         return _finish(text, "percent", span_start, match.end(), number, None, None, 1.0, 1.0, qualifier,

@@ -165,3 +165,13 @@ def test_case_free_words(case):
             assert (found and found.span()) == (expected and expected.span())
         assert [m.span() for m in scan.finditer_in_piece(piece)] == [m.span() for m in scan.pattern.finditer(piece)]
 
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([" ", "  ", ",", "and", "or", "andy", "ore", "x", "\n", "\x1c", "\u2028", "é", "1"]),
+                max_size=6), st.integers(0, 12))
+def test_a_list_goes_on_where_its_regex_says(pieces, pos):
+    from clusterfacts.quantities import LIST_GOES_ON, _list_goes_on
+    text = "".join(pieces)
+    pos = min(pos, len(text))
+    assert _list_goes_on(text, pos) == bool(LIST_GOES_ON.match(text, pos))
