@@ -15,7 +15,7 @@ with telling_sentences as (
         spread.articles_with_it
     from {{ sentences }} as sentences
     inner join {{ spread }} as spread on sentences.sentence_hash = spread.sentence_hash
-    where spread.articles_with_it <= {{ var('boilerplate_min_articles', 50) }}
+    where spread.articles_with_it <= {{ var('boilerplate_min_articles') }}
 ),
 
 sentence_counts as (
@@ -49,7 +49,7 @@ from shared
 inner join sentence_counts as left_counts on shared.article_id = left_counts.article_id
 inner join sentence_counts as right_counts on shared.other_article_id = right_counts.article_id
 where
-    shared.shared_sentences >= {{ var('same_story_min_shared_sentences', 2) }}
+    shared.shared_sentences >= {{ var('same_story_min_shared_sentences') }}
     and shared.shared_sentences / least(left_counts.sentences, right_counts.sentences)
-    >= {{ var('same_story_min_containment', 0.6) }}
+    >= {{ var('same_story_min_containment') }}
 {% endmacro %}

@@ -21,7 +21,7 @@
 
 
 {% macro facts_not_yet_tested() -%}
-    {%- if var('test_all_facts', false) -%}
+    {%- if var('test_all_facts') -%}
         true
     {%- else -%}
         built_at > (

@@ -18,7 +18,7 @@ MARTS = {
     "fct_facts": "select * exclude (built_at) from marts.fct_facts order by fact_id",
     "fct_cluster_metrics": "select * from marts.fct_cluster_metrics order by all",
     "dim_articles": "select * exclude (loaded_at) from marts.dim_articles order by article_id",
-    "mart_cluster_scorecard": "select * from marts.mart_cluster_scorecard order by all",
+    "rpt_cluster_scorecard": "select * from marts.rpt_cluster_scorecard order by all",
     "int_facts_in_context": "select * from intermediate.int_facts_in_context order by fact_id",
     "int_story_groups": "select * exclude (changed_at) from intermediate.int_story_groups order by article_id",
     "int_article_pairs": "select * from intermediate.int_article_pairs order by all",
@@ -85,7 +85,7 @@ stating as (
                as reported_value_stories,
            count(distinct usable.story_id) filter (where usable.is_target and usable.value = scorecard.target_value)
                as target_value_stories
-    from marts.mart_cluster_scorecard as scorecard
+    from marts.rpt_cluster_scorecard as scorecard
     inner join usable using (cluster_id, geography_id, metric_id)
     group by all
 )
@@ -93,7 +93,7 @@ select 'fct_cluster_metrics', count(*) from marts.fct_cluster_metrics as m
 join metric_years using (cluster_id, geography_id, metric_id, unit, is_target, reference_year)
 where m.stories <> metric_years.stories
 union all
-select 'mart_cluster_scorecard', count(*) from marts.mart_cluster_scorecard as s
+select 'rpt_cluster_scorecard', count(*) from marts.rpt_cluster_scorecard as s
 join per_metric using (cluster_id, geography_id, metric_id)
 join stating using (cluster_id, geography_id, metric_id)
 where s.reporting_stories <> per_metric.reporting_stories or s.target_stories <> per_metric.target_stories

@@ -18,7 +18,7 @@ def scorecard(conn, cluster, place, metric):
     row = conn.execute("""
         select reported_value, reported_qualifier, reported_unit, target_value, target_qualifier, target_year,
                reporting_stories, reported_source
-        from marts.mart_cluster_scorecard where cluster_id = ? and geography_id = ? and metric_id = ?
+        from marts.rpt_cluster_scorecard where cluster_id = ? and geography_id = ? and metric_id = ?
     """, [cluster, place, metric]).fetchone()
     assert row is not None, (cluster, place, metric)
     return row
@@ -81,7 +81,7 @@ def test_geographies_drill_from_china_to_a_zone(marts):
 
 def test_marts_carry_their_documentation_for_sql_clients(marts):
     comment = marts.execute("""
-        select comment from duckdb_tables() where schema_name = 'marts' and table_name = 'mart_cluster_scorecard'
+        select comment from duckdb_tables() where schema_name = 'marts' and table_name = 'rpt_cluster_scorecard'
     """).fetchone()[0]
     assert comment and "latest reported figure" in comment
 

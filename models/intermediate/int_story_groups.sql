@@ -49,8 +49,8 @@ with recursive
                 select spread.sentence_hash
                 from spread_of_new_fingerprints as spread
                 where
-                    spread.articles_with_it > {{ var('boilerplate_min_articles', 50) }}
-                    and spread.articles_with_it - spread.new_articles_with_it <= {{ var('boilerplate_min_articles', 50) }}
+                    spread.articles_with_it > {{ var('boilerplate_min_articles') }}
+                    and spread.articles_with_it - spread.new_articles_with_it <= {{ var('boilerplate_min_articles') }}
             )
         ),
 
@@ -67,7 +67,7 @@ with recursive
             from {{ ref('int_article_sentences') }} as sentences
             where sentences.sentence_hash in (select fingerprints_of_changed.sentence_hash from fingerprints_of_changed)
             group by sentences.sentence_hash
-            having count(*) between 2 and {{ var('boilerplate_min_articles', 50) }}
+            having count(*) between 2 and {{ var('boilerplate_min_articles') }}
         ),
 
         touched_articles as (
