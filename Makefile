@@ -10,7 +10,7 @@ export DBT_PROFILES_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DO_NOT_TRACK := 1
 
-.PHONY: setup warehouse dbt test test-fast lint score bench clean
+.PHONY: setup warehouse dbt test test-fast lint conventions score bench clean
 
 # The extractor's modules are compiled with mypyc whenever their build is missing or older than a source.
 setup: $(VENV)/.installed
@@ -44,6 +44,10 @@ test-fast: setup
 
 lint: setup
 	$(BIN)/sqlfluff lint models tests/dbt
+
+# dbt_project_evaluator's rules, read from the manifest of the last dbt run (docs/dbt_conventions.md).
+conventions: setup
+	@$(BIN)/python scripts/check_dbt_conventions.py
 
 # The extractor against gold: the sample (in the repo) and, when shared/ sits beside the repo, its devset.
 DEVSET ?= ../shared/devset
