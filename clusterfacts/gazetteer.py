@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from clusterfacts.patterns import (ASCII_LETTERS, iter_sentence_spans, end_of_empty_match, find_at, find_first_of, find_where, lowered,
-                                   name_starts_at, occurrences, search_where, start_of_spaces_before, starts_a_word,
-                                   trie_alternation)
+from clusterfacts.patterns import (ASCII_LETTERS, end_of_empty_match, find_at, find_first_of, find_where,
+                                   iter_sentence_spans, lowered, name_starts_at, occurrences, search_where,
+                                   start_of_spaces_before, starts_a_word, trie_alternation)
 from clusterfacts.reference import Reference, load_reference
 from clusterfacts.vocabulary import CLUSTERS, PLACES, words_in
 
@@ -67,7 +67,6 @@ class Mention(NamedTuple):  # a tuple: an article has thousands, and tuples are 
 @dataclass(frozen=True, eq=False)  # hashed by identity: cached per instance
 class Gazetteer:
     ref: Reference
-    places: re.Pattern
     place_anaphora: re.Pattern
     first_words: frozenset[str]  # the first words of place names: "Yangtze" of "Yangtze River Delta"
     capitalised: dict[str, str]  # "HEFEI" -> "Hefei", for names of five letters or more set in capitals
@@ -91,10 +90,9 @@ CAPITALISED_RUN_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){1,6}")
 @lru_cache(maxsize=4)
 def gazetteer(ref: Reference | None = None) -> Gazetteer:
     ref = ref or load_reference()
-    place_aliases = sorted([*ref.geography_aliases, *ref.place_choices], key=len, reverse=True)
+    place_aliases = [*ref.geography_aliases, *ref.place_choices]
     return Gazetteer(
         ref=ref,
-        places=re.compile(r"(" + trie_alternation(place_aliases) + r")(?![\w-])"),
         place_anaphora=PLACE_ANAPHORA,
         first_words=frozenset(alias.split()[0] for alias in place_aliases),
         capitalised={alias.upper(): alias for alias in place_aliases
@@ -126,17 +124,14 @@ def _places(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
         return ((name in aliases or name in choices) and (stop == end or not _word_char(text, stop))
                 and not CURRENCY_AFTER_PLACE.match(text, stop))
 
-    named = [(at, stop) for at, stop in _outermost_spans(words_in(text, g.ref)[PLACES].find(
-        start, end, is_alias_ending_a_word, lambda at: name_starts_at(text, at)))
+    named = [(at, stop) for at, stop in words_in(text, g.ref)[PLACES].find(
+        start, end, is_alias_ending_a_word, lambda at: name_starts_at(text, at))
         if not _inside_a_name(text, stop, g) and not _ends_a_personal_name(g, text, at)]
     # A name two places share is the one in a province the article names otherwise.
     named_provinces: set[str] = set()
     if any(key(at, stop) in choices for at, stop in named):
         for at, stop in named:
-            place = aliases.get(key(at, stop))
-            while place is not None:
-                named_provinces.add(place)
-                place = g.ref.geography_parents.get(place)
+            named_provinces.update(places_holding(g.ref, aliases.get(key(at, stop))))
 
     main: list[str | None] = []  # the article's place, found when an anaphor first needs it
 
@@ -206,11 +201,7 @@ def _nearest_fit(g: Gazetteer, choices: tuple[str, ...], named: list[tuple[int, 
         distance = start - stop if start >= stop else at - end
         if (start, end) == (at, stop) or distance > NEAR_CHARS:
             continue
-        holders = set()
-        place = g.ref.geography_aliases.get(key(start, end))
-        while place is not None:
-            holders.add(place)
-            place = g.ref.geography_parents.get(place)
+        holders = places_holding(g.ref, g.ref.geography_aliases.get(key(start, end)))
         for choice in choices:
             if g.ref.geography_parents.get(choice) in holders:
                 if best is None or distance < best[0]:
@@ -223,16 +214,6 @@ def _nearest_fit(g: Gazetteer, choices: tuple[str, ...], named: list[tuple[int, 
 def _one_of(g: Gazetteer, choices: tuple[str, ...], provinces: set[str]) -> str | None:
     fits = [choice for choice in choices if g.ref.geography_parents.get(choice) in provinces]
     return fits[0] if len(fits) == 1 else None
-
-
-def _outermost_spans(spans) -> list[tuple[int, int]]:
-    """'Shanghai Bay Area High-tech Industrial Development Zone' is one place, not Shanghai too."""
-    kept: list[tuple[int, int]] = []
-    for at, stop in sorted(spans, key=lambda span: (span[0], -span[1])):
-        if kept and stop <= kept[-1][1]:
-            continue
-        kept.append((at, stop))
-    return kept
 
 
 def _inside_a_name(text: str, name_end: int, g: Gazetteer) -> bool:
@@ -291,16 +272,21 @@ def main_place(text: str, start: int, end: int, mentions: list[Mention], ref: Re
     return most_named if holds(ref, main, most_named) and counts[most_named] > counts[main] else main
 
 
+def places_holding(ref: Reference, place: str | None) -> list[str]:
+    """The place and the places that hold it, inner first: Minhang, Shanghai, Yangtze River Delta, China."""
+    chain: list[str] = []
+    while place is not None and len(chain) < MAX_PLACE_DEPTH:
+        chain.append(place)
+        place = ref.geography_parents.get(place)
+    return chain
+
+
+MAX_PLACE_DEPTH = 10  # deeper than any chain of the seeds: a loop in them cannot hang the walk
+
+
 def holds(ref: Reference, outer: str, inner: str) -> bool:
     """Whether `outer` is one of the places that hold `inner` (Shanghai holds Minhang and Zhangjiang)."""
-    place = ref.geography_parents.get(inner)
-    for _ in range(10):
-        if place is None:
-            return False
-        if place == outer:
-            return True
-        place = ref.geography_parents.get(place)
-    return False
+    return outer in places_holding(ref, inner)[1:]
 
 
 def _referent(found: list[Mention], g: Gazetteer, anaphor: re.Match, article_place: Callable[[], str | None],
@@ -340,13 +326,11 @@ def _last_place_of_level(found: list[Mention], g: Gazetteer, kind: str) -> str |
                 return mention.entity
     levels = ANAPHOR_LEVELS[kind]
     for mention in reversed(recent):
-        place: str | None = mention.entity
-        while place is not None:
+        # a zone holds no zone: 'the zone' is the place itself or nothing
+        chain = [mention.entity] if kind in ("zone", "park") else places_holding(g.ref, mention.entity)
+        for place in chain:
             if g.ref.geography_levels.get(place) in levels:
                 return place
-            if kind in ("zone", "park"):
-                break  # a zone holds no zone
-            place = g.ref.geography_parents.get(place)
     return None
 
 

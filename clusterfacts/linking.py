@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from clusterfacts.gazetteer import Mention, find_mentions, holds, main_place
+from clusterfacts.gazetteer import Mention, find_mentions, holds, main_place, places_holding
 from clusterfacts.layout import Layout
 from clusterfacts.patterns import (YEAR, CaseFreeWords, iter_sentence_spans, sentence_spans, find_where, is_word_char, lowered, start_of_spaces_before,
                                    starts_a_word, trie_alternation, vocabulary_key)
@@ -457,12 +457,8 @@ def _most_specific(ctx: ArticleContext, earlier: list[Mention], place: str) -> s
 
 def _common_holder(ref: Reference, places: list[str]) -> str | None:
     """The smallest place holding every one of them (China for three provinces); None for none."""
-    candidate: str | None = places[0]
-    while candidate is not None:
-        if all(place == candidate or holds(ref, candidate, place) for place in places):
-            return candidate
-        candidate = ref.geography_parents.get(candidate)
-    return None
+    chains = [places_holding(ref, place) for place in places]
+    return next((candidate for candidate in chains[0] if all(candidate in chain for chain in chains)), None)
 
 
 PLACE_LIST_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$")
