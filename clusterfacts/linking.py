@@ -16,8 +16,9 @@ from typing import NamedTuple
 
 from clusterfacts.gazetteer import Mention, find_mentions, holds, main_place, places_holding
 from clusterfacts.layout import Layout
-from clusterfacts.patterns import (YEAR, CaseFreeWords, iter_sentence_spans, sentence_spans, find_where, is_word_char, lowered, start_of_spaces_before,
-                                   starts_a_word, trie_alternation, vocabulary_key)
+from clusterfacts.patterns import (YEAR, CaseFreeWords, find_where, is_word_char, iter_sentence_spans, lowered,
+                                   sentence_spans, start_of_spaces_before, starts_a_word, trie_alternation,
+                                   vocabulary_key)
 from clusterfacts.quantities import Quantity
 from clusterfacts.reference import Reference, load_reference
 from clusterfacts.vocabulary import TARGET_CUES, words_in
@@ -34,14 +35,6 @@ AFTER_WINDOW_CHARS = 80
 NOT_THE_SUBJECT_BEFORE = CaseFreeWords(
     r"(?:leads?|leading|than|ahead of|outpac\w*|surpass\w*|behind|borders?|bordering|near|next to|adjacent to|"
     r"governs|governing|oversees|administers|outside|beyond|except|excluding)\s+$")
-def _locative_ahead(text: str, start: int, end: int) -> bool:
-    """Whether " in ", " across " or " within " stands in the next 60 characters: most counts have none,
-    and the regex below is then not tried."""
-    stop = min(end, start + 60)
-    return text.find(" in ", start, stop) >= 0 or text.find(" across ", start, stop) >= 0 or text.find(
-        " within ", start, stop) >= 0
-
-
 # A counted noun phrase and where its things are: "eight cities in the ", "204 biopharmaceutical parks in ".
 COUNTED_IN_PLACE = re.compile(r"(?:[\s-]+[A-Za-z][\w-]*){1,4}?\s+(?:in|across|within)\s+(?:the\s+)?")
 COMPANY_HOME_AFTER = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?[A-Z]")
@@ -190,16 +183,18 @@ def _main_cluster(text: str, layout: Layout, mentions: list[Mention], ref: Refer
     for mention in mentions:
         if mention.entity_type == "cluster" and mention.entity in named:
             counts[mention.entity] = counts.get(mention.entity, 0) + 1
-    return max(counts, key=lambda cluster: (_cluster_depth(ref, cluster), counts[cluster]))
+    return max(counts, key=lambda cluster: (len(_clusters_holding(ref, cluster)), counts[cluster]))
 
 
-def _cluster_depth(ref: Reference, cluster: str) -> int:
-    depth = 0
-    parent = ref.cluster_parents.get(cluster)
-    while parent is not None and depth < 5:
-        depth += 1
-        parent = ref.cluster_parents.get(parent)
-    return depth
+def _clusters_holding(ref: Reference, cluster: str) -> list[str]:
+    """The cluster and its parents, inner first: power_batteries, new_energy_vehicles, automobiles."""
+    chain = [cluster]
+    while (parent := ref.cluster_parents.get(chain[-1])) and len(chain) < MAX_CLUSTER_DEPTH:
+        chain.append(parent)
+    return chain
+
+
+MAX_CLUSTER_DEPTH = 5  # deeper than any chain of the seeds: a loop in them cannot hang the walk
 
 
 def _index_by_kind(mentions: list[Mention]) -> dict[str, MentionIndex]:
@@ -420,6 +415,14 @@ def _geography(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segm
     return ctx.main_place
 
 
+def _locative_ahead(text: str, start: int, end: int) -> bool:
+    """Whether " in ", " across " or " within " stands in the next 60 characters: most counts have none,
+    and the regex below is then not tried."""
+    stop = min(end, start + 60)
+    return text.find(" in ", start, stop) >= 0 or text.find(" across ", start, stop) >= 0 or text.find(
+        " within ", start, stop) >= 0
+
+
 def _subject_place(ctx: ArticleContext, before: list[Mention]) -> str | None:
     """The last place named before a figure that is not what it is compared with, nor a foreign
     company's home ("Japan's Takeda committed 3 billion yen" to a park in Suzhou)."""
@@ -519,15 +522,8 @@ SUBJECT_AFTER = re.compile(r"(?:,|\s+(?:is|was|has|had|have|saw|generated|contri
 def _narrowed(ctx: ArticleContext, cluster: str | None) -> str | None:
     """Automobiles in an article about new energy vehicles are its new energy vehicles."""
     main = ctx.main_cluster
-    if cluster is None or main is None or main == cluster:
-        return cluster
-    parent = ctx.ref.cluster_parents.get(main)
-    for _ in range(5):
-        if parent is None:
-            return cluster
-        if parent == cluster:
-            return main
-        parent = ctx.ref.cluster_parents.get(parent)
+    if cluster is not None and main is not None and cluster in _clusters_holding(ctx.ref, main)[1:]:
+        return main
     return cluster
 
 
@@ -543,12 +539,7 @@ def _families(ctx: ArticleContext, mentions: list[Mention]) -> set[str]:
 
 
 def _family(ref: Reference, cluster: str) -> str:
-    for _ in range(5):
-        parent = ref.cluster_parents.get(cluster)
-        if not parent:
-            break
-        cluster = parent
-    return cluster
+    return _clusters_holding(ref, cluster)[-1]
 
 
 LIST_GAP = re.compile(r"^\s*(?:clusters?|industry|industries|sectors?)?\s*(?:,|and|or|,\s*and|as well as)\s*(?:the\s+)?$",
@@ -648,22 +639,27 @@ def _at_company_site(ctx: ArticleContext, q: Quantity, clause: Segment, company:
 
 def _year(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segment | None = None) -> int | None:
     """The year a reported figure describes: the nearest year expression in its clause."""
-    candidates: list[tuple[int, int]] = []
-    explicit = EXPLICIT_YEAR.finditer(ctx.text, clause.start, clause.end) if YEAR.search(
-        ctx.text, clause.start, clause.end) else ()
-    for match in explicit:
-        if not ORIGIN_BEFORE.search(ctx.text, max(clause.start, match.start() - 40), match.start()):
-            candidates.append((_distance(match, q), int(match.group("y"))))
-    if ctx.publication_year is not None and lowered(ctx.text).find("year", clause.start, clause.end) >= 0:
-        offsets = {"this": 0, "last": -1, "next": 1, "the previous": -1, "the past": -1}
-        for match in RELATIVE_YEAR.finditer(ctx.text, clause.start, clause.end):
-            which = " ".join(vocabulary_key(match.group("which")).split())
-            candidates.append((_distance(match, q), ctx.publication_year + offsets[which]))
+    candidates = [(_distance(match, q), year) for match, year in _years_named(ctx, clause)]
     if not candidates and sentence is not None and clause.start > sentence.start:
         return _year(ctx, q, Segment(sentence.start, _opening_adverbial_end(ctx.text, sentence)), sentence)
     if not candidates and sentence is not None:
         return _paragraph_year(ctx, sentence)
     return min(candidates)[1] if candidates else None
+
+
+def _years_named(ctx: ArticleContext, segment: Segment) -> list[tuple[re.Match, int]]:
+    """The years a stretch of text dates its figures by: "in 2023" (not "founded in 2003"), and
+    "last year" against the article's date."""
+    named: list[tuple[re.Match, int]] = []
+    if YEAR.search(ctx.text, segment.start, segment.end):
+        for match in EXPLICIT_YEAR.finditer(ctx.text, segment.start, segment.end):
+            if not ORIGIN_BEFORE.search(ctx.text, max(segment.start, match.start() - 40), match.start()):
+                named.append((match, int(match.group("y"))))
+    if ctx.publication_year is not None and lowered(ctx.text).find("year", segment.start, segment.end) >= 0:
+        for match in RELATIVE_YEAR.finditer(ctx.text, segment.start, segment.end):
+            which = " ".join(vocabulary_key(match.group("which")).split())
+            named.append((match, ctx.publication_year + RELATIVE_YEAR_OFFSETS[which]))
+    return named
 
 
 def _paragraph_year(ctx: ArticleContext, sentence: Segment) -> int | None:
@@ -708,14 +704,7 @@ def _frame_set_by(ctx: ArticleContext, index: int, frame: int | None) -> int | N
     facts = ctx.sentence_facts_of(index)
     if facts.target_cues or facts.due_years:
         return frame
-    found: list[tuple[int, int]] = []
-    for match in EXPLICIT_YEAR.finditer(ctx.text, sentence.start, sentence.end):
-        if not ORIGIN_BEFORE.search(ctx.text, max(sentence.start, match.start() - 40), match.start()):
-            found.append((match.start(), int(match.group("y"))))
-    if ctx.publication_year is not None:
-        for match in RELATIVE_YEAR.finditer(ctx.text, sentence.start, sentence.end):
-            which = " ".join(vocabulary_key(match.group("which")).split())
-            found.append((match.start(), ctx.publication_year + RELATIVE_YEAR_OFFSETS[which]))
+    found = [(match.start(), year) for match, year in _years_named(ctx, sentence)]
     return max(found)[1] if found else frame
 
 

@@ -154,9 +154,8 @@ class Grammar:
     currency_before: re.Pattern
     area_unit: re.Pattern
     scale_label: re.Pattern
-    codes_before: frozenset[str]       # currency codes that may stand just before digits: "EUR1bn"
-    label_scales: tuple[str, ...]      # the scale words and currency words a scale label is made of
-    label_currencies: tuple[str, ...]
+    codes_on_digits: frozenset[str]    # currency codes that may be written onto digits: "EUR1bn"
+    label_scales: tuple[str, ...]      # the scale words a scale label begins with
 
 
 def _alternation(words) -> str:
@@ -188,13 +187,12 @@ def grammar(ref: Reference | None = None) -> Grammar:
             rf"(?P<sep>[\s-]*)(?P<c>{_alternation(after)}|(?-i:{_alternation(codes_after)}))(?![\w$])", re.IGNORECASE),
         currency_before=re.compile(
             rf"(?:^|(?<=[^\w$]))(?P<c>{_alternation(before)}|(?-i:{_alternation(codes_before)}))\s?$", re.IGNORECASE),
-        codes_before=frozenset(a.upper() for a in before if len(a) == 3 and a.isalpha()),
+        codes_on_digits=frozenset(a.upper() for a in before if len(a) == 3 and a.isalpha()),
         area_unit=re.compile(rf"[\s-]*(?P<u>{_flexible_spaces(ref.area_units)})(?![\w²])", re.IGNORECASE),
         scale_label=re.compile(  # matched in the lower-cased text
             rf"(?P<s>{_alternation(long_scales)})-(?P<c>{_alternation(word_currencies)})"
             rf"(?P<tail>[- ](?:{_alternation(SCALE_LABEL_TAILS)}))\b"),
         label_scales=tuple(long_scales),
-        label_currencies=tuple(word_currencies),
     )
 
 
@@ -237,7 +235,7 @@ def _anchor_may_start(text: str, at: int, codes: frozenset[str] = frozenset()) -
 
 
 def _digits_at(g: Grammar, text: str, pos: int, end: int) -> re.Match | None:
-    return search_where(DIGITS_AT, text, pos, end, lambda match: _anchor_may_start(text, match.start(), g.codes_before))
+    return search_where(DIGITS_AT, text, pos, end, lambda match: _anchor_may_start(text, match.start(), g.codes_on_digits))
 
 
 def _numbers_in_words(g: Grammar, text: str, start: int, end: int) -> list[re.Match]:
@@ -435,6 +433,10 @@ FALL_AFTER = re.compile(r"\s+(?:decline|decrease|drop|fall|contraction|dip)\b", 
 FALL_WINDOW = 40  # characters before a percentage that its fall word may start in
 
 
+def _falls_before(text: str, at: int) -> bool:
+    return FALL_BEFORE.search(text, max(0, at - FALL_WINDOW), at) is not None
+
+
 def _list_start(text: str, start: int) -> int:
     """Where the list a number ends begins: "down 8 and 10.5 percent" falls by both."""
     for _ in range(4):
@@ -451,9 +453,7 @@ def _finish(text, kind, start, end, number, number_max, scale_word, scale, unit_
     if after and qualifier == "exact":
         qualifier = "more_than" if after.group("plus") else "at_least"
         end = after.end()
-    if kind == "percent" and (FALL_BEFORE.search(text, max(0, _list_start(text, start) - FALL_WINDOW),
-                                                 _list_start(text, start))
-                              or FALL_AFTER.match(text, end)):
+    if kind == "percent" and (_falls_before(text, _list_start(text, start)) or FALL_AFTER.match(text, end)):
         number = -number
         number_max = None if number_max is None else -number_max
     return Quantity(kind, start, end, number, number_max, scale_word, scale, unit_factor, qualifier, unit,
