@@ -132,15 +132,24 @@ def build() -> tuple[list[dict], list[tuple[str, str]]]:
     curated_places, curated_aliases = read_curated()
     curated = {row["geography"] for row in curated_places}
     curated_parent = {row["geography"]: row["parent_geography"] for row in curated_places}
+    province_names = {province for province, _, _, _ in PROVINCES.values()}
     curated_province = {}
     for place in curated:
         parent = curated_parent.get(place)
-        while parent and parent not in {p for p, _, _, _ in PROVINCES.values()}:
+        while parent and parent not in province_names:
             parent = curated_parent.get(parent)
         curated_province[place] = parent
 
     places: dict[str, dict] = {}
     aliases: set[tuple[str, str]] = set()
+
+    def add_qualified(name: str, province: str, level: str, bare_name_too: bool) -> None:
+        """'Taizhou, Jiangsu', found by that name, and by 'Taizhou' too where the bare name is shared."""
+        qualified = f"{name}, {province}"
+        places[qualified] = {"geography": qualified, "parent_geography": province, "geography_level": level}
+        if bare_name_too:
+            aliases.update((alias, qualified) for alias in with_level_words(name, level))  # ambiguous
+        aliases.update((f"{n}, {province}", qualified) for n in spellings(name))
     for code, (province, level, _, others) in PROVINCES.items():
         places[province] = {"geography": province, "parent_geography": "China", "geography_level": level}
         aliases.update((alias, province) for alias in with_level_words(province, level) + list(others))
@@ -169,17 +178,11 @@ def build() -> tuple[list[dict], list[tuple[str, str]]]:
                 places[name] = {"geography": name, "parent_geography": province, "geography_level": level}
                 aliases.update((alias, name) for alias in with_level_words(name, level))
             for _, province, level, _ in entries[0 if name in curated else 1:]:
-                if name in curated and province == curated_province.get(name):
-                    continue  # the curated place itself
-                qualified = f"{name}, {province}"
-                places[qualified] = {"geography": qualified, "parent_geography": province, "geography_level": level}
-                aliases.update((f"{n}, {province}", qualified) for n in spellings(name))
+                if not (name in curated and province == curated_province.get(name)):  # not the curated place
+                    add_qualified(name, province, level, bare_name_too=False)
             continue
         for _, province, level, _ in entries:
-            qualified = f"{name}, {province}"
-            places[qualified] = {"geography": qualified, "parent_geography": province, "geography_level": level}
-            aliases.update((alias, qualified) for alias in with_level_words(name, level))  # ambiguous
-            aliases.update((f"{n}, {province}", qualified) for n in spellings(name))
+            add_qualified(name, province, level, bare_name_too=True)
 
     for country in countries:
         name = country["name"]
@@ -190,7 +193,8 @@ def build() -> tuple[list[dict], list[tuple[str, str]]]:
 
     for row in curated_places:
         places[row["geography"]] = row
-    aliases = {(alias, place) for alias, place in aliases if alias not in {a["alias"] for a in curated_aliases}}
+    curated_names = {row["alias"] for row in curated_aliases}
+    aliases = {(alias, place) for alias, place in aliases if alias not in curated_names}
     aliases.update((row["alias"], row["geography"]) for row in curated_aliases)
     missing = sorted({place for _, place in aliases} - set(places))
     if missing:
