@@ -27,6 +27,13 @@ def read_article(name: str) -> str:
         return handle.read()
 
 
+def fact_at(text: str, span: str) -> dict:
+    """The fact the extractor finds at `span` in a text written for a test."""
+    from clusterfacts.extraction import extract_facts
+
+    return {fact["span"]: fact for fact in extract_facts(text, "test.txt", "hash")}[span]
+
+
 def run_dbt(args: list[str], database: Path, check: bool = True, target_dir: Path | None = None) -> subprocess.CompletedProcess:
     """dbt in its own process, so it holds no lock on the file once it returns."""
     env = {**os.environ, "CLUSTERFACTS_DB": str(database), "DBT_PROFILES_DIR": str(REPO),

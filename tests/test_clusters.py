@@ -2,12 +2,12 @@
 
 import pytest
 
-from clusterfacts.extraction import extract_facts
 from clusterfacts.reference import load_reference
+from conftest import fact_at
 
 
 def cluster_of(text: str, span: str) -> str | None:
-    return {f["span"]: f for f in extract_facts(text, "test.txt", "hash")}[span]["cluster"]
+    return fact_at(text, span)["cluster"]
 
 
 @pytest.mark.parametrize("sentence, span, cluster", [

@@ -2,11 +2,7 @@
 
 import pytest
 
-from clusterfacts.extraction import extract_facts
-
-
-def fact(text: str, span: str) -> dict:
-    return {f["span"]: f for f in extract_facts(text, "test.txt", "hash")}[span]
+from conftest import fact_at as fact
 
 
 # --- metric --------------------------------------------------------------------

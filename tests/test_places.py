@@ -8,14 +8,13 @@ import sys
 
 import pytest
 
-from clusterfacts.extraction import extract_facts
 from clusterfacts.gazetteer import find_mentions
 from clusterfacts.reference import load_reference
-from conftest import REPO
+from conftest import REPO, fact_at
 
 
 def place_of(text: str, span: str) -> str | None:
-    return {f["span"]: f for f in extract_facts(text, "test.txt", "hash")}[span]["geography"]
+    return fact_at(text, span)["geography"]
 
 
 def places(text: str) -> list[str]:
