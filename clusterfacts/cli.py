@@ -101,11 +101,25 @@ def _extract(args: argparse.Namespace) -> int:
             continue
         try:
             for fact in analysed.facts:
-                print(json.dumps(contract_view(fact), ensure_ascii=False))
+                line = _json_line(contract_view(fact))
+                if line is None:
+                    print(f"clusterfacts extract: {path}: the fact at {fact['char_start']}-{fact['char_end']} "
+                          "has a value that is not a finite number; it is left out", file=sys.stderr)
+                    status = 1
+                    continue
+                print(line)
         except BrokenPipeError:  # the reader stopped early (| head): not an error of ours
             sys.stderr.close()
             return status
     return status
+
+
+def _json_line(fact: dict) -> str | None:
+    """A fact as one line of JSON, or None when a value is NaN or infinite, which JSON cannot hold."""
+    try:
+        return json.dumps(fact, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        return None
 
 
 if __name__ == "__main__":

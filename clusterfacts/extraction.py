@@ -8,25 +8,37 @@ from clusterfacts.gazetteer import Mention
 from clusterfacts.layout import Layout, read_layout
 from clusterfacts.linking import build_context, link_quantities
 from clusterfacts.quantities import Quantity, find_quantities
+from clusterfacts.visible_text import VisibleText
 
 # The major version is part of every fact id; bump it when spans or values change meaning.
 EXTRACTOR_VERSION = "1.0.0"
 
 
-def fact_id(content_hash: str, quantity: Quantity) -> str:
-    """Stable across reloads: the same article, span and extractor major version give the same id."""
+def fact_id(content_hash: str, quantity: Quantity, seen: VisibleText | None = None) -> str:
+    """Stable across reloads: the same article, span and extractor major version give the same id.
+
+    The span is the one in the article's own text (seen maps the text the rules read back to it).
+    """
     major = EXTRACTOR_VERSION.split(".")[0]
-    key = f"{content_hash}:{quantity.start}:{quantity.end}:{quantity.kind}:{major}"
+    start, end = quantity.start, quantity.end
+    if seen is not None:
+        start, end = seen.start(start), seen.end(end)
+    key = f"{content_hash}:{start}:{end}:{quantity.kind}:{major}"
     return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
 def extract_facts(text: str, article: str, content_hash: str, layout: Layout | None = None,
-                  mentions: list[Mention] | None = None) -> list[dict]:
-    """Every fact in the article's body, as rows of raw.facts (less the run's columns)."""
+                  mentions: list[Mention] | None = None, seen: VisibleText | None = None) -> list[dict]:
+    """Every fact in the article's body, as rows of raw.facts (less the run's columns).
+
+    text is what the rules read; when it is an article's visible text (seen.text), offsets
+    and spans in the rows are the article's own (seen.original).
+    """
     layout = layout or read_layout(text)
+    seen = seen or VisibleText(text)
     quantities = find_quantities(text, layout.body_start, layout.body_end)
     links = link_quantities(text, layout, quantities, build_context(text, layout, mentions))
-    ids = {id(q): fact_id(content_hash, q) for q in quantities}
+    ids = {id(q): fact_id(content_hash, q, seen) for q in quantities}
     facts = []
     for quantity, link in zip(quantities, links):
         equivalent = quantity.equivalent
@@ -34,9 +46,9 @@ def extract_facts(text: str, article: str, content_hash: str, layout: Layout | N
             "fact_id": ids[id(quantity)],
             "content_hash": content_hash,
             "article": article,
-            "char_start": quantity.start,
-            "char_end": quantity.end,
-            "span": text[quantity.start:quantity.end],
+            "char_start": seen.start(quantity.start),
+            "char_end": seen.end(quantity.end),
+            "span": seen.span(quantity.start, quantity.end),
             "kind": quantity.kind,
             "stated_number": quantity.number,
             "stated_number_max": quantity.number_max,
@@ -48,7 +60,7 @@ def extract_facts(text: str, article: str, content_hash: str, layout: Layout | N
             "value_max": quantity.value_max,
             "qualifier": quantity.qualifier,
             "unit": quantity.unit,
-            "equivalent_span": text[equivalent.start:equivalent.end] if equivalent else None,
+            "equivalent_span": seen.span(equivalent.start, equivalent.end) if equivalent else None,
             "equivalent_fact_id": ids[id(equivalent)] if equivalent else None,
             **link,
             "extractor_version": EXTRACTOR_VERSION,

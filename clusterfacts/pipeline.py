@@ -18,6 +18,7 @@ from clusterfacts.fingerprints import sentence_hashes
 from clusterfacts.gazetteer import find_mentions
 from clusterfacts.html_text import html_to_text, looks_like_html
 from clusterfacts.layout import read_layout
+from clusterfacts.visible_text import VisibleText
 
 
 @dataclass(slots=True)
@@ -41,11 +42,13 @@ def analyse(path: str, data: bytes) -> Analysed | Rejection:
         encoding = f"{encoding}, html"
         if not text.strip():
             return Rejection("empty", "an HTML page with no visible text")
-    layout = read_layout(text)
-    body = text[layout.body_start:layout.body_end]
     digest = content_hash(text)
     name = os.path.basename(path)
-    mentions = find_mentions(text, layout.body_start, layout.body_end)
+    # The rules read the text without invisible characters; rows give the article's own offsets.
+    seen = VisibleText(text)
+    layout = read_layout(seen.text)
+    body = seen.text[layout.body_start:layout.body_end]
+    mentions = find_mentions(seen.text, layout.body_start, layout.body_end)
     article = {
         "content_hash": digest,
         "source_path": path,
@@ -56,15 +59,17 @@ def analyse(path: str, data: bytes) -> Analysed | Rejection:
         "title": layout.title,
         "published_date": layout.published_date,
         "published_date_source": layout.published_date_source,
-        "published_date_start": layout.published_date_start,
-        "body_start": layout.body_start,
-        "body_end": layout.body_end,
+        "published_date_start": (None if layout.published_date_start is None
+                                 else seen.start(layout.published_date_start)),
+        "body_start": seen.start(layout.body_start),
+        "body_end": seen.end(layout.body_end),
         "sentence_hashes": sentence_hashes(body),
     }
-    facts = extract_facts(text, name, digest, layout, mentions)
+    facts = extract_facts(seen.text, name, digest, layout, mentions, seen)
     if len({fact["fact_id"] for fact in facts}) < len(facts):
         return Rejection("extraction_failed", "two facts found in the text have the same id; "
                                               "the file is not landed, so raw fact ids stay unique")
     mention_rows = [{"content_hash": digest, "entity_type": m.entity_type, "entity": m.entity,
-                     "char_start": m.start, "char_end": m.end, "text": m.text} for m in mentions]
+                     "char_start": seen.start(m.start), "char_end": seen.end(m.end),
+                     "text": m.text if seen.is_original else seen.span(m.start, m.end)} for m in mentions]
     return Analysed(article, facts, mention_rows)

@@ -12,6 +12,7 @@ units, counted nouns) comes from the dbt seeds.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -206,6 +207,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, ref: Refe
         if match.start() < taken_until:
             continue
         quantity = _read_anchor(g, text, match, end, found)
+        if quantity is not None and not _is_plausible(quantity):
+            quantity = None
+            taken_until = match.end()  # the number is read, and no part of it is a figure
         if quantity is not None:
             found.append(quantity)
             taken_until = quantity.end
@@ -216,6 +220,32 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, ref: Refe
     found.sort(key=lambda q: q.start)
     _pair_equivalents(text, found)
     return found
+
+
+# No figure of an economy, a cluster or a company comes near a quintillion: world output is about
+# 1e14 US dollars a year. A larger value is a misreading ("9999...9 yuan", a typo of scale words),
+# and a wrong value is worse than none.
+LARGEST_VALUE = 1e18
+
+
+def _is_plausible(quantity: Quantity) -> bool:
+    values = (quantity.value,) if quantity.value_max is None else (quantity.value, quantity.value_max)
+    return all(math.isfinite(value) and abs(value) <= LARGEST_VALUE for value in values)
+
+
+def _compound_scale(multipliers: list[float]) -> float | None:
+    """The scale of scale words in a row, or None when they are no number's scale.
+
+    Each word must be larger than all before it taken together: "hundred million" is 1e8 and
+    "hundred thousand" 1e5, but "billion billion" is no way of writing 1e18, and "million
+    thousand" is no way of writing anything.
+    """
+    scale = 1.0
+    for multiplier in multipliers:
+        if multiplier <= scale:
+            return None
+        scale *= multiplier
+    return scale
 
 
 def _anchor_may_start(text: str, at: int, codes: frozenset[str] = frozenset()) -> bool:
@@ -322,8 +352,10 @@ def _read_anchor(g: Grammar, text: str, match: re.Match, limit: int, found: list
     if scale_match:
         words = SCALE_WORDS_IN.findall(scale_match.group(0))
         scale_word = " ".join(vocabulary_key(w) for w in words)
-        for word in words:
-            scale *= g.ref.scale_words[vocabulary_key(word)]
+        compound = _compound_scale([g.ref.scale_words[vocabulary_key(word)] for word in words])
+        if compound is None:
+            return None
+        scale = compound
         pos = scale_match.end()
 
     if currency_before and g.ref.currencies[vocabulary_key(currency_before.group("c"))][3] and (

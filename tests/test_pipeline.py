@@ -22,6 +22,7 @@ HTML_PAGE = """<!doctype html>
 @pytest.mark.parametrize("name, content", [
     ("page.txt", HTML_PAGE),
     ("plain.txt", "Wuxi news\nWuxi has more than 2,000 IoT companies.\n"),
+    ("invisible.txt", "Wuxi news\n\u200bWuxi has more than 2\u200b500 IoT companies.\n"),
 ])
 def test_extract_and_load_give_the_same_offsets_spans_and_ids(tmp_path, capsys, name, content):
     folder = tmp_path / "articles"
@@ -56,3 +57,13 @@ def test_an_html_page_is_read_as_its_visible_text_by_extract_too(tmp_path, capsy
     spans = [json.loads(line)["span"] for line in capsys.readouterr().out.splitlines()]
     assert "more than 600" in spans and "12 billion yuan" in spans
     assert not any("color" in span for span in spans)
+
+
+def test_extract_prints_valid_json_lines_whatever_the_numbers(tmp_path, capsys):
+    path = tmp_path / "absurd.txt"
+    path.write_text("Absurd\n\nSales of " + "9" * 400 + " yuan, 3 billion billion yuan, and "
+                    + "1" + " billion" * 500 + " dollars; Hefei has 80 firms.\n", encoding="utf-8")
+    main(["extract", str(path)])
+    lines = capsys.readouterr().out.splitlines()
+    facts = [json.loads(line, parse_constant=lambda name: pytest.fail(f"{name} is not JSON")) for line in lines]
+    assert [fact["span"] for fact in facts] == ["80"]

@@ -1,5 +1,7 @@
 """The number grammar, one case per phrase shape, and properties over free text."""
 
+import math
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -205,3 +207,41 @@ def test_no_sequence_of_grammar_words_makes_it_raise(words):
 def test_letters_that_ignorecase_takes_for_ascii(text, span, value, qualifier, scale_word):
     found, q = only(text)
     assert (found, q.value, q.qualifier, q.scale_word) == (span, value, qualifier, scale_word)
+
+
+# Scale words in a row make one scale only when each is larger than all before it together.
+@pytest.mark.parametrize("text, value", [
+    ("a fund of 3 hundred million yuan", 3e8),
+    ("sales of 2 hundred thousand yuan", 2e5),
+    ("a budget of 1.2 lakh crore rupees", 1.2e12),
+])
+def test_scale_words_in_a_row_multiply_when_each_is_larger(text, value):
+    assert only(text)[1].value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", [
+    "output of 3 billion billion billion yuan",
+    "output of 3 million thousand yuan",
+    "a scale of 5 billion billion",
+])
+def test_scale_words_that_do_not_grow_are_no_scale(text):
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "sales of " + "9" * 400 + " yuan",
+    "sales of " + "9" * 12 + " trillion yuan",
+    "sales of 3" + " billion" * 2000 + " yuan",
+])
+def test_no_value_beyond_a_quintillion_or_infinite_is_a_fact(text):
+    for quantity in find_quantities(text):
+        assert math.isfinite(quantity.value) and quantity.value <= 1e18, text[quantity.start:quantity.end][:80]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["3", "1,000", "billion", "million", "trillion", "hundred", "thousand", "yuan",
+                                 "dollars", "percent", "of", "and", "-", "9" * 30, "\u200b"]), max_size=40))
+def test_generated_scale_words_never_give_an_absurd_value(words):
+    for quantity in find_quantities(" ".join(words)):
+        assert math.isfinite(quantity.value) and abs(quantity.value) <= 1e18
+        assert quantity.value_max is None or (math.isfinite(quantity.value_max) and quantity.value_max <= 1e18)
