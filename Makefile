@@ -28,12 +28,13 @@ warehouse: setup
 	$(MAKE) --no-print-directory dbt
 	$(BIN)/clusterfacts status
 
-# On a fresh database unit tests need their inputs built first: build, then run them.
+# On a fresh database unit tests need their inputs built first: build, then run them. Each step's
+# results are kept beside the warehouse, where `clusterfacts status` reads them, failed or not.
 dbt: setup
-	$(BIN)/dbt build --quiet --exclude-resource-type unit_test
-	@cp target/run_results.json target/build_results.json
-	$(BIN)/dbt test --quiet --resource-type unit_test
-	@cp target/run_results.json target/unit_test_results.json
+	$(BIN)/dbt build --quiet --exclude-resource-type unit_test; status=$$?; \
+	  cp target/run_results.json "$(CLUSTERFACTS_DB).build_results.json"; exit $$status
+	$(BIN)/dbt test --quiet --resource-type unit_test; status=$$?; \
+	  cp target/run_results.json "$(CLUSTERFACTS_DB).unit_test_results.json"; exit $$status
 
 test: setup
 	$(BIN)/pytest

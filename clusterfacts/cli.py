@@ -1,4 +1,11 @@
-"""The `clusterfacts` command: a thin layer over the loader's modules."""
+"""clusterfacts: facts about China's industrial clusters, read from news articles.
+
+  clusterfacts extract FILE...     print each article's facts as JSON lines
+  clusterfacts load PATH...        land articles and their facts in the DuckDB warehouse
+  clusterfacts status              what the warehouse holds, its recent runs and rejections
+
+After a load, `make dbt` (dbt build) refreshes the marts analysts query.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +13,19 @@ import argparse
 import json
 import os
 import sys
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from clusterfacts.config import default_database
 
+USAGE_ERROR = 2  # as argparse exits on a bad argument: the command could not start
+
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="clusterfacts", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(prog="clusterfacts", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{load,extract,status}")
 
     load = commands.add_parser("load", help="land articles and their facts in the warehouse")
     load.add_argument("paths", nargs="+", help=".txt files or folders of them")
@@ -32,46 +44,84 @@ def main(argv: list[str] | None = None) -> int:
     extract.add_argument("paths", nargs="+", help="article files, or - for standard input")
 
     status = commands.add_parser("status", help="what the warehouse holds, recent runs, rejections, failed tests")
-    status.add_argument("--database", type=Path, default=None, help="DuckDB file")
+    status.add_argument("--database", type=Path, default=None, help="DuckDB file (default: $CLUSTERFACTS_DB "
+                        "or warehouse/clusterfacts.duckdb)")
+    status.add_argument("--wait", type=float, default=0, metavar="SECONDS",
+                        help="when a load has the warehouse open, wait up to SECONDS for it")
 
     args = parser.parse_args(argv)
-    if args.command == "load":
-        return _load(args)
-    if args.command == "status":
-        return _status(args)
-    return _extract(args)
+    try:
+        if args.command == "load":
+            return _load(args)
+        if args.command == "status":
+            return _status(args)
+        return _extract(args)
+    except BrokenPipeError:  # the reader stopped early (| head): not an error of ours
+        _quiet_broken_pipe()
+        return 0
+
+
+def _version() -> str:
+    from clusterfacts.extraction import EXTRACTOR_VERSION
+
+    try:
+        package = version("clusterfacts")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        package = "unknown"
+    return f"{package} (extractor {EXTRACTOR_VERSION})"
+
+
+def _quiet_broken_pipe() -> None:
+    """Point stdout at /dev/null, so the flush at exit does not raise again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _status(args: argparse.Namespace) -> int:
     from clusterfacts.status import report
-    from clusterfacts.warehouse import WarehouseBusy, WarehouseMisnamed
+    from clusterfacts.warehouse import WarehouseBusy, WarehouseError
 
     database = args.database or default_database()
+    if not database.exists():
+        print(f"clusterfacts status: no warehouse at {database}: run `make warehouse` or "
+              "`clusterfacts load PATH` first", file=sys.stderr)
+        return USAGE_ERROR
     try:
-        print(report(database))
+        print(report(database, wait_seconds=args.wait))
     except WarehouseBusy as error:
         print(f"clusterfacts status: the warehouse {database} is busy: {error}", file=sys.stderr)
-        return 2
-    except WarehouseMisnamed as error:
+        return USAGE_ERROR
+    except WarehouseError as error:
         print(f"clusterfacts status: {error}", file=sys.stderr)
-        return 2
+        return USAGE_ERROR
     return 0
 
 
 def _load(args: argparse.Namespace) -> int:
-    from clusterfacts.loading import ProgressPrinter, load
-    from clusterfacts.warehouse import WarehouseBusy, WarehouseMisnamed
+    import duckdb
 
+    from clusterfacts.loading import ProgressPrinter, load
+    from clusterfacts.warehouse import WarehouseBusy, WarehouseError
+
+    missing = [path for path in args.paths if not os.path.lexists(path)]
+    if missing:  # before the warehouse is created or opened: a mistyped path changes nothing
+        for path in missing:
+            print(f"clusterfacts load: {path}: no such file or folder", file=sys.stderr)
+        return USAGE_ERROR
     database = args.database or default_database()
     try:
         summary = load(args.paths, database, progress=None if args.quiet else ProgressPrinter(),
                        validate=not args.skip_validation, wait_seconds=args.wait, workers=args.workers)
     except WarehouseBusy as error:
         print(f"clusterfacts load: the warehouse {database} is busy: {error}", file=sys.stderr)
-        return 2
-    except WarehouseMisnamed as error:
+        return USAGE_ERROR
+    except WarehouseError as error:
         print(f"clusterfacts load: {error}", file=sys.stderr)
-        return 2
+        return USAGE_ERROR
+    except (duckdb.Error, OSError) as error:
+        cause = " ".join(str(error).split())
+        print(f"clusterfacts load: the warehouse {database} could not be written: {cause}", file=sys.stderr)
+        return 1
     for path, reason, detail in summary.rejections:
         print(f"clusterfacts load: rejected {path}: {reason}: {detail}", file=sys.stderr)
     print(f"clusterfacts load: {summary.line()}")
@@ -99,18 +149,14 @@ def _extract(args: argparse.Namespace) -> int:
             print(f"clusterfacts extract: {path}: {analysed.reason}: {analysed.detail}", file=sys.stderr)
             status = 1
             continue
-        try:
-            for fact in analysed.facts:
-                line = _json_line(contract_view(fact))
-                if line is None:
-                    print(f"clusterfacts extract: {path}: the fact at {fact['char_start']}-{fact['char_end']} "
-                          "has a value that is not a finite number; it is left out", file=sys.stderr)
-                    status = 1
-                    continue
-                print(line)
-        except BrokenPipeError:  # the reader stopped early (| head): not an error of ours
-            sys.stderr.close()
-            return status
+        for fact in analysed.facts:
+            line = _json_line(contract_view(fact))
+            if line is None:
+                print(f"clusterfacts extract: {path}: the fact at {fact['char_start']}-{fact['char_end']} "
+                      "has a value that is not a finite number; it is left out", file=sys.stderr)
+                status = 1
+                continue
+            print(line)
     return status
 
 

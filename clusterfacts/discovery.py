@@ -12,10 +12,39 @@ ARTICLE_SUFFIXES = (".txt",)
 
 @dataclass(frozen=True)
 class Candidate:
-    """A file to load, or a path that cannot be, with the reason why."""
+    """A file to load, or a path that cannot be, with the reason why.
+
+    path is the name the warehouse stores (stored_path); os_path, when it differs, is the
+    name to open: a file name whose bytes are not UTF-8.
+    """
 
     path: str
     problem: str | None = None
+    os_path: str | None = None
+
+    @property
+    def opened(self) -> str:
+        return self.os_path or self.path
+
+    @classmethod
+    def of(cls, path: str, problem: str | None = None) -> Candidate:
+        stored = stored_path(path)
+        return cls(stored, problem, None if stored == path else path)
+
+
+def stored_path(path: str) -> str:
+    """A path as the warehouse stores it: as it is when it is UTF-8.
+
+    A file name may hold bytes that are not UTF-8; Python reads them as lone surrogates,
+    which no UTF-8 column can hold. Such a byte is stored as the four characters \\xNN
+    (b"caf\\xe9.txt" is stored as "caf\\xe9.txt"), so the name is kept and can be told
+    from its neighbours.
+    """
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path
 
 
 def discover(paths: list[str]) -> Iterator[Candidate]:
@@ -32,11 +61,11 @@ def discover(paths: list[str]) -> Iterator[Candidate]:
         if path.is_dir():
             yield from _walk(path)
         elif path.is_file():
-            yield Candidate(str(path))
+            yield Candidate.of(str(path))
         elif path.is_symlink():
-            yield Candidate(str(path), "broken or looping symbolic link")
+            yield Candidate.of(str(path), "broken or looping symbolic link")
         else:
-            yield Candidate(str(path), "no such file or folder")
+            yield Candidate.of(str(path), "no such file or folder")
 
 
 def _without_overlaps(paths: list[str]) -> list[str]:
@@ -72,8 +101,8 @@ def _walk(folder: Path) -> Iterator[Candidate]:
             if name.lower().endswith(ARTICLE_SUFFIXES):
                 full = os.path.join(root, name)
                 if os.path.islink(full) and not os.path.exists(full):
-                    yield Candidate(full, "broken or looping symbolic link")
+                    yield Candidate.of(full, "broken or looping symbolic link")
                 else:
-                    yield Candidate(full)
+                    yield Candidate.of(full)
     for error in errors:
-        yield Candidate(str(error.filename or folder), f"folder cannot be read: {error.strerror}")
+        yield Candidate.of(str(error.filename or folder), f"folder cannot be read: {error.strerror}")

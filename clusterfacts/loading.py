@@ -17,7 +17,7 @@ import duckdb
 import pyarrow as pa
 
 from clusterfacts import __version__
-from clusterfacts.discovery import Candidate, discover
+from clusterfacts.discovery import Candidate, discover, stored_path
 from clusterfacts.config import settings
 from clusterfacts.documents import Rejection
 from clusterfacts.reading import ChunkRead, read_chunk, rows_of_files, start_worker
@@ -93,7 +93,7 @@ def _run(paths: list[str], database: Path, progress: Callable[[str], None] | Non
             batch_files = settings().batch_files if gate is None else settings().validated_batch_files
             for batch in _batches(discover(paths), batch_files):
                 prepared = _prepare_batch(conn, summary, batch, new_folders)
-                prepared.chunks = reader(read_chunk, _chunks([candidate.path for candidate, _ in prepared.to_read]))
+                prepared.chunks = reader(read_chunk, _chunks([candidate.opened for candidate, _ in prepared.to_read]))
                 if pending:
                     _land_batch(conn, summary, pending, gate)
                     if progress:
@@ -144,7 +144,7 @@ def _start_run(conn: duckdb.DuckDBPyConnection, run_id: str, paths: list[str]) -
     insert_rows(conn, "raw.load_runs", [{
         "run_id": run_id, "started_at": now(), "status": "running",
         "loader_version": __version__, "extractor_version": extractor_version(),
-        "duckdb_version": duckdb.__version__, "input_paths": [str(p) for p in paths],
+        "duckdb_version": duckdb.__version__, "input_paths": [stored_path(str(p)) for p in paths],
         "pid": os.getpid(), "host": socket.gethostname(),
     }])
 
@@ -166,7 +166,7 @@ def _folders_new_to(conn: duckdb.DuckDBPyConnection, paths: list[str]) -> tuple[
     batch's lookup was a tenth of the one writing process's work (commit 70cc87f). A folder
     that is new this run stays so, as a run meets each path once.
     """
-    prefixes = [os.path.join(str(Path(raw)), "") for raw in paths if os.path.isdir(raw)]
+    prefixes = [stored_path(os.path.join(str(Path(raw)), "")) for raw in paths if os.path.isdir(raw)]
     return tuple(prefix for prefix in prefixes if not conn.execute(
         "select exists (select 1 from raw.source_files where starts_with(source_path, ?))", [prefix]).fetchone()[0])
 
@@ -249,7 +249,7 @@ def _prepare_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, batch: 
                                            Rejection("unreadable", candidate.problem), stamp))
             continue
         try:
-            stat = os.stat(candidate.path)
+            stat = os.stat(candidate.opened)
         except OSError as error:
             rejected.append(_rejection_row(summary.run_id, candidate.path, None,
                                            Rejection("unreadable", error.strerror or str(error)), stamp))

@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass, field
 
 from clusterfacts.decoding import Decoded, decode
+from clusterfacts.discovery import stored_path
 from clusterfacts.documents import Rejection, content_hash
 from clusterfacts.extraction import extract_facts
 from clusterfacts.fingerprints import sentence_hashes
@@ -43,6 +44,7 @@ def analyse(path: str, data: bytes) -> Analysed | Rejection:
         if not text.strip():
             return Rejection("empty", "an HTML page with no visible text")
     digest = content_hash(text)
+    path = stored_path(path)
     name = os.path.basename(path)
     # The rules read the text without invisible characters; rows give the article's own offsets.
     seen = VisibleText(text)

@@ -7,17 +7,20 @@ import os
 import socket
 from pathlib import Path
 
-from clusterfacts.config import REPO_ROOT
 from clusterfacts.warehouse import connect
 
-# Written by `make dbt`: the build's results, then the unit tests'.
-RESULT_FILES = (REPO_ROOT / "target" / "build_results.json", REPO_ROOT / "target" / "unit_test_results.json")
+def results_beside(database: Path) -> tuple[Path, Path]:
+    """Where `make dbt` keeps a warehouse's last build results and unit-test results: beside it,
+    so a report on one warehouse never shows another's build."""
+    return (database.with_name(database.name + ".build_results.json"),
+            database.with_name(database.name + ".unit_test_results.json"))
 
 
-def report(database: Path, result_files: tuple[Path, ...] = RESULT_FILES, runs: int = 5) -> str:
+def report(database: Path, result_files: tuple[Path, ...] | None = None, runs: int = 5,
+           wait_seconds: float = 0) -> str:
     if not database.exists():
         return f"no warehouse at {database}: run `make warehouse` or `clusterfacts load PATH`"
-    conn = connect(database, read_only=True)
+    conn = connect(database, read_only=True, wait_seconds=wait_seconds)
     try:
         lines = [f"warehouse {database}"]
         lines += _holdings(conn)
@@ -25,7 +28,7 @@ def report(database: Path, result_files: tuple[Path, ...] = RESULT_FILES, runs: 
         lines += _rejections(conn)
     finally:
         conn.close()
-    lines += _dbt_results(result_files)
+    lines += _dbt_results(result_files or results_beside(database))
     return "\n".join(lines)
 
 

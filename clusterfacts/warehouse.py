@@ -150,12 +150,20 @@ create table if not exists raw.mentions (
 """
 
 
-class WarehouseBusy(Exception):
+class WarehouseError(Exception):
+    """The warehouse cannot be used; the message names the file and the cause, in one line."""
+
+
+class WarehouseBusy(WarehouseError):
     """Another process holds the warehouse file's lock."""
 
 
-class WarehouseMisnamed(Exception):
-    """The warehouse file's name would make its schemas' tables ambiguous."""
+class WarehouseMisnamed(WarehouseError):
+    """The warehouse file's name would make its schemas' tables ambiguous, or cannot be quoted in SQL."""
+
+
+class WarehouseUnusable(WarehouseError):
+    """The warehouse file is damaged, or cannot be created or written where it is."""
 
 
 # DuckDB names a file's catalog after the file ("raw.duckdb" is catalog raw): a catalog
@@ -164,6 +172,9 @@ class WarehouseMisnamed(Exception):
 # names its tables with the catalog, so its schemas do not clash)
 LOADER_SCHEMA = "raw"
 
+
+# dbt-duckdb quotes the database (named after the file) with quotes it does not escape.
+UNQUOTABLE = ("'", '"')
 
 HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
 RETRY_SECONDS = 0.5
@@ -175,7 +186,14 @@ def connect(path: Path, read_only: bool = False, wait_seconds: float = 0) -> duc
         raise WarehouseMisnamed(f"a warehouse file may not be named {path.name}: DuckDB names the database "
                                 f"after its file, and '{path.stem}' is also the name of the schema the loader writes; "
                                 "choose another name")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if any(quote in path.stem for quote in UNQUOTABLE):
+        raise WarehouseMisnamed(f"a warehouse file may not be named {path.name}: dbt-duckdb names the database "
+                                "after its file and writes that name into SQL unescaped, so a quote in it breaks "
+                                "every dbt build; choose a name without quotes")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise WarehouseUnusable(f"cannot create the folder of the warehouse {path}: {error.strerror}") from error
     config = {"memory_limit": settings().memory_limit}
     if not read_only:
         config["storage_compatibility_version"] = STORAGE_COMPATIBILITY
@@ -186,10 +204,16 @@ def connect(path: Path, read_only: bool = False, wait_seconds: float = 0) -> duc
             return duckdb.connect(str(path), read_only=read_only, config=config)
         except duckdb.IOException as error:
             if "lock" not in str(error).lower():
-                raise
+                raise WarehouseUnusable(f"cannot open the warehouse {path}: {_cause(error)}") from error
             if time.monotonic() >= deadline:
                 raise WarehouseBusy(_who_holds(error, wait_seconds)) from error
             time.sleep(RETRY_SECONDS)
+
+
+def _cause(error: Exception) -> str:
+    """DuckDB's message without its error class ('IO Error: ...') and on one line."""
+    message = " ".join(str(error).split())
+    return message.split(": ", 1)[1] if message.startswith(("IO Error: ", "Invalid Input Error: ")) else message
 
 
 def _who_holds(error: Exception, waited: float) -> str:
