@@ -8,6 +8,7 @@
 | `CLUSTERFACTS_BATCH_FILES` | `batch_files`, `validated_batch_files`: files a transaction | 1,000 bulk, 200 validated |
 | `CLUSTERFACTS_MEMORY_LIMIT` | `memory_limit`: DuckDB's memory for a load | `1GB` |
 | `CLUSTERFACTS_CHECKPOINT_THRESHOLD` | `checkpoint_threshold`: write-ahead log size that triggers a checkpoint | `1GB` |
+| `CLUSTERFACTS_EXTRACT_SECONDS` | `extract_seconds`: an article still being extracted after this long is rejected (`too_slow`); 0 for no limit | 60 |
 | `CLUSTERFACTS_PURE_PYTHON` | `pure_python`: run the extractor's sources even where a compiled build is current | off |
 
 `settings()` reads them the first time it is called and keeps them; the loader and the
@@ -32,6 +33,9 @@ DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024
 # a validated batch that fails is quarantined whole, so validated loads land smaller ones.
 DEFAULT_BATCH_FILES = 1000
 DEFAULT_VALIDATED_BATCH_FILES = 200
+# Extraction runs at about 2 s per MB of the densest text, so the largest file read takes
+# about 16 s; a minute leaves room for a slow machine and still frees a stalled worker.
+DEFAULT_EXTRACT_SECONDS = 60.0
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ class Settings:
     validated_batch_files: int = DEFAULT_VALIDATED_BATCH_FILES
     memory_limit: str = "1GB"
     checkpoint_threshold: str = "1GB"
+    extract_seconds: float = DEFAULT_EXTRACT_SECONDS
     pure_python: bool = False
 
     @classmethod
@@ -56,6 +61,7 @@ class Settings:
             validated_batch_files=int(batch) if batch else DEFAULT_VALIDATED_BATCH_FILES,
             memory_limit=environ.get("CLUSTERFACTS_MEMORY_LIMIT", "1GB"),
             checkpoint_threshold=environ.get("CLUSTERFACTS_CHECKPOINT_THRESHOLD", "1GB"),
+            extract_seconds=float(environ.get("CLUSTERFACTS_EXTRACT_SECONDS", DEFAULT_EXTRACT_SECONDS)),
             pure_python=bool(environ.get("CLUSTERFACTS_PURE_PYTHON")),
         )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -194,11 +195,15 @@ NEAR_CHARS = 80  # how far from a shared name ("Taizhou in Zhejiang province") i
 def _nearest_fit(g: Gazetteer, choices: tuple[str, ...], named: list[tuple[int, int]], key, at: int,
                  stop: int) -> str | None:
     """Of the places a shared name may be, the one whose province is named nearest it, within NEAR_CHARS
-    ("Jiangsu leads. Taizhou in Zhejiang province ..." is Taizhou, Zhejiang)."""
+    ("Jiangsu leads. Taizhou in Zhejiang province ..." is Taizhou, Zhejiang). named is in order and
+    its spans do not overlap, so only the few within reach are looked at."""
     best: tuple[int, str] | None = None
     tie = False
-    for start, end in named:
+    for index in range(bisect_left(named, at - NEAR_CHARS, key=lambda span: span[1]), len(named)):
+        start, end = named[index]
         distance = start - stop if start >= stop else at - end
+        if start >= stop and distance > NEAR_CHARS:
+            break
         if (start, end) == (at, stop) or distance > NEAR_CHARS:
             continue
         holders = places_holding(g.ref, g.ref.geography_aliases.get(key(start, end)))

@@ -293,21 +293,28 @@ def _comma_and_spaces_before(text: str, pos: int, phrase: int) -> int | None:
     return at - 1 if at > pos and text[at - 1] == "," else at
 
 
+# A figure is read within this many characters either side of it. A sentence or clause longer
+# than that is a table or a list run together, and a word further off says nothing of the figure;
+# the bound also keeps the linker linear in a text's length however many figures a sentence holds.
+READING_REACH = 500
+
+
 def link(ctx: ArticleContext, q: Quantity) -> dict:
     index = ctx.sentence_index(q.start)
     sentence = ctx.sentences[index]
+    near = Segment(max(sentence.start, q.start - READING_REACH), min(sentence.end, q.end + READING_REACH))
     facts = ctx.sentence_facts_of(index)
-    clause = _clause(facts, sentence, q.start)
+    clause = _clause(facts, near, q.start)
     metric = _metric(ctx, q, clause)
-    is_target = _is_target(ctx, index, q, clause)
-    target_year = _target_year(ctx, index, q, clause) if is_target else None
-    company = _company(ctx, q, clause, sentence, facts)
+    is_target = _is_target(ctx, index, q, clause, near)
+    target_year = _target_year(ctx, index, q, clause, near) if is_target else None
+    company = _company(ctx, q, clause, near, facts)
     return {
         "sentence_start": sentence.start,
         "sentence_end": sentence.end,
         "metric": metric,
-        "geography": _at_company_site(ctx, q, clause, company, _geography(ctx, q, clause, sentence)),
-        "cluster": None if metric == "cluster_count" else _narrowed(ctx, _cluster(ctx, q, clause, sentence)),
+        "geography": _at_company_site(ctx, q, clause, company, _geography(ctx, q, clause, near)),
+        "cluster": None if metric == "cluster_count" else _narrowed(ctx, _cluster(ctx, q, clause, near)),
         "company": company.text if company else None,
         "year": None if is_target else _year(ctx, q, clause, sentence),
         "is_target": is_target,
@@ -315,14 +322,18 @@ def link(ctx: ArticleContext, q: Quantity) -> dict:
     }
 
 
-def _clause(facts: SentenceFacts, sentence: Segment, pos: int) -> Segment:
-    start, end = sentence.start, sentence.end
-    for break_start, break_end in facts.clause_breaks:
-        if break_end <= pos:
-            start = break_end
-        elif break_start >= pos:
-            end = break_start
-            break
+def _clause(facts: SentenceFacts, near: Segment, pos: int) -> Segment:
+    """The clause around pos: from the last clause break ending at or before it to the first starting
+    at or after it, within the stretch read around the figure. Breaks do not overlap, so their starts
+    and ends are both in order and each is found by bisection."""
+    breaks = facts.clause_breaks
+    start, end = near.start, near.end
+    before = bisect_right(breaks, pos, key=lambda b: b[1]) - 1
+    if before >= 0:
+        start = max(start, breaks[before][1])
+    after = bisect_left(breaks, pos, key=lambda b: b[0])
+    if after < len(breaks):
+        end = min(end, breaks[after][0])
     return Segment(start, end)
 
 
@@ -743,16 +754,17 @@ def _distance(match: re.Match, q: Quantity) -> int:
     return q.start - match.end() if match.end() <= q.start else match.start() - q.end
 
 
-def _is_target(ctx: ArticleContext, index: int, q: Quantity, clause: Segment) -> bool:
+def _is_target(ctx: ArticleContext, index: int, q: Quantity, clause: Segment, near: Segment) -> bool:
     """A goal, plan or forecast: a due year in the figure's clause, or a target cue in its clause or
     before it in its sentence ("aims to", "will", "X will be built"), unless a reported past stands
     between the cue and the figure ("will be built by the venture, which was renamed after raising
     its stake from 50% to 75%")."""
     facts = ctx.sentence_facts_of(index)
-    if any(clause.start <= at < clause.end for at, _, _ in facts.due_years) and not _achieved(ctx, clause):
+    if _due_within(facts, clause) and not _achieved(ctx, clause):
         return True
-    cues_before = [at for at in facts.target_cues if at < q.start]
-    if cues_before and not PAST_MARKER.search(ctx.text, cues_before[-1], q.start):
+    cues = facts.target_cues
+    last_cue = bisect_left(cues, q.start) - 1
+    if last_cue >= 0 and cues[last_cue] >= near.start and not PAST_MARKER.search(ctx.text, cues[last_cue], q.start):
         return True
     if MODAL_AFTER.pattern.search(ctx.text, q.end, min(clause.end, q.end + MODAL_WINDOW)):
         return True
@@ -778,6 +790,13 @@ def _achieved(ctx: ArticleContext, clause: Segment) -> bool:
         ctx.text, clause.start, clause.end)
 
 
+def _due_within(facts: SentenceFacts, segment: Segment) -> list[tuple[int, int, int]]:
+    """The sentence's due years that start within segment: a slice found by bisection, as a long
+    sentence may have many."""
+    due = facts.due_years
+    return due[bisect_left(due, segment.start, key=lambda d: d[0]):bisect_left(due, segment.end, key=lambda d: d[0])]
+
+
 def _due_years(ctx: ArticleContext, sentence: Segment) -> list[tuple[int, int, int]]:
     due = []
     for match in find_where(BY_YEAR, lowered(ctx.text), sentence.start, sentence.end, starts_a_word):
@@ -787,14 +806,13 @@ def _due_years(ctx: ArticleContext, sentence: Segment) -> list[tuple[int, int, i
     return due
 
 
-def _target_year(ctx: ArticleContext, index: int, q: Quantity, clause: Segment) -> int | None:
+def _target_year(ctx: ArticleContext, index: int, q: Quantity, clause: Segment, sentence: Segment) -> int | None:
     """When a target is due: the due year nearest the figure in its clause, else in its sentence, else
     a year its sentence names ("as of 2022"), else its plan period's last year, else the due year
-    of the target just before ("by that time")."""
-    sentence = ctx.sentences[index]
+    of the target just before ("by that time"). sentence is the stretch of it read around the figure."""
     facts = ctx.sentence_facts_of(index)
     in_clause = [(q.start - end if end <= q.start else start - q.end, year)
-                 for start, end, year in facts.due_years if clause.start <= start < clause.end]
+                 for start, end, year in _due_within(facts, clause)]
     if in_clause:
         return min(in_clause)[1]
     if facts.due_years:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from clusterfacts.config import settings
 from clusterfacts.decoding import Decoded, decode
 from clusterfacts.discovery import stored_path
 from clusterfacts.documents import Rejection, content_hash
@@ -19,6 +20,7 @@ from clusterfacts.fingerprints import sentence_hashes
 from clusterfacts.gazetteer import find_mentions
 from clusterfacts.html_text import html_to_text, looks_like_html
 from clusterfacts.layout import read_layout
+from clusterfacts.time_budget import TooSlow, time_limit
 from clusterfacts.visible_text import VisibleText
 
 
@@ -31,8 +33,20 @@ class Analysed:
     mentions: list[dict] = field(default_factory=list)
 
 
-def analyse(path: str, data: bytes) -> Analysed | Rejection:
-    """Decode and read one article; the loader adds the run's bookkeeping columns."""
+def analyse(path: str, data: bytes, seconds: float | None = None) -> Analysed | Rejection:
+    """Decode and read one article; the loader adds the run's bookkeeping columns.
+
+    An article still being read after `seconds` (default: the extract_seconds setting) is
+    rejected as too slow, so no one file can hold a worker.
+    """
+    try:
+        with time_limit(settings().extract_seconds if seconds is None else seconds):
+            return _analyse(path, data)
+    except TooSlow as slow:
+        return Rejection("too_slow", str(slow))
+
+
+def _analyse(path: str, data: bytes) -> Analysed | Rejection:
     decoded = decode(data)
     if not isinstance(decoded, Decoded):
         return Rejection(decoded.reason, decoded.detail)

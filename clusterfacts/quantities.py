@@ -335,7 +335,7 @@ def _read_anchor(g: Grammar, text: str, match: re.Match, limit: int, found: list
         qualifier, span_start = _qualifier_before(text, currency_before.start())
 
     tail = RANGE_TAIL.match(text, pos)
-    if tail and (tail.group(0).strip()[:3].lower() != "and" or BETWEEN_BEFORE.search(text, 0, span_start)):
+    if tail and (tail.group(0).strip()[:3].lower() != "and" or _between_before(text, span_start)):
         number_max = parse_number(tail.group("n"))
         if number_max > number:
             pos = tail.end()
@@ -431,6 +431,13 @@ def _starts_with_plural(rest: str) -> bool:
         if _is_plural(word):
             return True
     return False
+
+
+def _between_before(text: str, at: int) -> re.Match | None:
+    """BETWEEN_BEFORE.search(text, 0, at), read back from `at` over its spaces to where 'between' must
+    end, so a text of many 'X and Y' is not scanned from its start once for each of them."""
+    words_end = start_of_spaces_before(text, at, 0)
+    return BETWEEN_BEFORE.search(text, max(0, words_end - len("between") - 1), at) if words_end < at else None
 
 
 def _qualifier_before(text: str, at: int) -> tuple[str, int]:

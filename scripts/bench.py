@@ -117,6 +117,22 @@ def bench_long_document(min_chars: int = 1_600_000) -> None:
           f"{apart_seconds:.2f} s: {apart_seconds / long_seconds:.0%} of the split speed (target 70 %)")
 
 
+def bench_dense_text(sizes_mb: tuple[float, ...] = (0.25, 1.0, 4.0)) -> None:
+    """The hardest text per byte: news words and numbers with no full stop, at growing sizes."""
+    from clusterfacts.pipeline import analyse
+
+    words = ("Taizhou has 2,500 IoT firms and 12 billion yuan of output in Jiangsu , up 8 percent by 2025 "
+             "while Suzhou in Zhejiang will reach 30 percent and the zone 40 companies in 2023").split()
+    rates = []
+    for megabytes in sizes_mb:
+        text = "Dense\n\n" + " ".join(words[i % len(words)] for i in range(int(megabytes * 1e6 / 6)))
+        started = time.perf_counter()
+        analyse("dense.txt", text.encode(), seconds=0)
+        rates.append(f"{megabytes:g} MB {(time.perf_counter() - started) / megabytes:.2f} s/MB")
+    print(f"dense text without full stops: {', '.join(rates)} (target: s/MB at the largest within 1.5x "
+          "of the smallest)")
+
+
 def run(command: list[str], env: dict) -> tuple[float, str]:
     started = time.perf_counter()
     result = subprocess.run(command, env=env, capture_output=True, text=True, cwd=REPO)
@@ -214,6 +230,7 @@ def main() -> None:
     if not args.skip_extraction:
         bench_extraction(args.min_chars)
         bench_long_document()
+        bench_dense_text()
     if args.extraction_only:
         return
     for n in args.sizes + ([1_000_000] if args.million else []):

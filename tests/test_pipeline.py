@@ -1,13 +1,19 @@
 """One path for an article: `clusterfacts extract` and `clusterfacts load` read a file the same way."""
 
+import dataclasses
 import json
+import time
 
 import duckdb
 import pytest
 
+from clusterfacts import config, pipeline
 from clusterfacts.cli import main
+from clusterfacts.documents import Rejection
 from clusterfacts.loading import load
 from clusterfacts.pipeline import Analysed, analyse
+
+SETTINGS = config.settings()
 
 HTML_PAGE = """<!doctype html>
 <html><head><title>Minhang biomedicine grows</title><style>p { color: red }</style></head>
@@ -67,3 +73,29 @@ def test_extract_prints_valid_json_lines_whatever_the_numbers(tmp_path, capsys):
     lines = capsys.readouterr().out.splitlines()
     facts = [json.loads(line, parse_constant=lambda name: pytest.fail(f"{name} is not JSON")) for line in lines]
     assert [fact["span"] for fact in facts] == ["80"]
+
+
+def dense_text(megabytes: float) -> str:
+    """News words and numbers without a full stop: the hardest text for the extractor, per byte."""
+    words = "Wuxi has 2,500 IoT companies and 12 billion yuan of output, up 8 percent by 2025 in Jiangsu".split()
+    return "Dense\n\n" + " ".join(words[i % len(words)] for i in range(int(megabytes * 1e6 / 6)))
+
+
+def test_an_article_past_its_time_limit_is_rejected_as_too_slow():
+    started = time.perf_counter()
+    result = analyse("dense.txt", dense_text(2).encode(), seconds=0.3)
+    assert isinstance(result, Rejection) and result.reason == "too_slow"
+    assert result.detail == "too slow to extract: gave up after 0.3 s"
+    assert time.perf_counter() - started < 10  # it stopped, rather than reading on to the end
+
+
+def test_a_slow_article_is_rejected_and_the_load_goes_on(tmp_path, monkeypatch):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a_dense.txt").write_text(dense_text(2), encoding="utf-8")
+    (folder / "b_plain.txt").write_text("Wuxi news\n\nWuxi has more than 2,000 IoT companies.\n", encoding="utf-8")
+    monkeypatch.setattr(config, "settings", lambda: dataclasses.replace(SETTINGS, extract_seconds=0.3))
+    monkeypatch.setattr(pipeline, "settings", config.settings)
+    summary = load([str(folder)], tmp_path / "w.duckdb", validate=False, workers=1)
+    assert summary.loaded == 1 and summary.rejected == 1
+    assert [(path.rsplit("/", 1)[-1], reason) for path, reason, _ in summary.rejections] == [("a_dense.txt", "too_slow")]
