@@ -66,3 +66,14 @@ def test_a_build_is_used_only_while_it_matches_every_source(tmp_path, monkeypatc
     native.MANIFEST.write_text(json.dumps(native.manifest()))
     monkeypatch.setattr(native, "settings", lambda: replace(settings(), pure_python=True))
     assert not native.use_compiled_modules([])
+
+
+def test_without_a_c_compiler_set_up_goes_on_from_the_sources_with_one_warning():
+    before = sorted(os.listdir(REPO / "build" / "native")) if (REPO / "build" / "native").exists() else None
+    result = subprocess.run([sys.executable, str(REPO / "scripts" / "build_native.py")], capture_output=True,
+                            text=True, env={**os.environ, "CC": "/nonexistent/cc"})
+    assert result.returncode == 0, result.stderr
+    [warning] = result.stderr.strip().splitlines()
+    assert warning.startswith("warning: no C compiler found") and "Python sources" in warning
+    after = sorted(os.listdir(REPO / "build" / "native")) if (REPO / "build" / "native").exists() else None
+    assert after == before  # an existing build is left as it was

@@ -4,7 +4,7 @@ import subprocess
 
 import duckdb
 
-from conftest import BIN, REPO
+from conftest import BIN, REPO, run_dbt
 
 
 def test_dbt_build_succeeds_and_the_marts_are_queryable(sample_warehouse):
@@ -30,3 +30,11 @@ def test_the_file_opens_read_only_in_a_duckdb_1_5_client(sample_warehouse):
 def test_sql_models_pass_sqlfluff():
     result = subprocess.run([str(BIN / "sqlfluff"), "lint", "models", "tests/dbt"], cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+
+
+def test_a_build_before_any_load_says_to_load_first(tmp_path):
+    result = run_dbt(["build", "--quiet"], tmp_path / "empty.duckdb", check=False, target_dir=tmp_path / "target")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "holds no loaded articles (no raw.articles): run `clusterfacts load PATH`" in output
+    assert "Catalog Error" not in output
