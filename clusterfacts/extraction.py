@@ -14,15 +14,13 @@ from clusterfacts.visible_text import VisibleText
 EXTRACTOR_VERSION = "1.0.0"
 
 
-def fact_id(content_hash: str, quantity: Quantity, seen: VisibleText | None = None) -> str:
+def fact_id(content_hash: str, quantity: Quantity, where: tuple[int, int] | None = None) -> str:
     """Stable across reloads: the same article, span and extractor major version give the same id.
 
-    The span is the one in the article's own text (seen maps the text the rules read back to it).
+    where is the span in the article's own text, when the rules read another (VisibleText).
     """
     major = EXTRACTOR_VERSION.split(".")[0]
-    start, end = quantity.start, quantity.end
-    if seen is not None:
-        start, end = seen.start(start), seen.end(end)
+    start, end = where or (quantity.start, quantity.end)
     key = f"{content_hash}:{start}:{end}:{quantity.kind}:{major}"
     return hashlib.sha256(key.encode()).hexdigest()[:20]
 
@@ -35,20 +33,25 @@ def extract_facts(text: str, article: str, content_hash: str, layout: Layout | N
     and spans in the rows are the article's own (seen.original).
     """
     layout = layout or read_layout(text)
-    seen = seen or VisibleText(text)
     quantities = find_quantities(text, layout.body_start, layout.body_end)
     links = link_quantities(text, layout, quantities, build_context(text, layout, mentions))
-    ids = {id(q): fact_id(content_hash, q, seen) for q in quantities}
+    own = text if seen is None else seen.original
+    # Where each quantity is in the article's own text: where the rules found it, unless
+    # invisible characters were taken out before they read it.
+    where = {id(q): (q.start, q.end) if seen is None or seen.is_original else (seen.start(q.start), seen.end(q.end))
+             for q in quantities}
+    ids = {id(q): fact_id(content_hash, q, where[id(q)]) for q in quantities}
     facts = []
     for quantity, link in zip(quantities, links):
         equivalent = quantity.equivalent
+        start, end = where[id(quantity)]
         facts.append({
             "fact_id": ids[id(quantity)],
             "content_hash": content_hash,
             "article": article,
-            "char_start": seen.start(quantity.start),
-            "char_end": seen.end(quantity.end),
-            "span": seen.span(quantity.start, quantity.end),
+            "char_start": start,
+            "char_end": end,
+            "span": own[start:end],
             "kind": quantity.kind,
             "stated_number": quantity.number,
             "stated_number_max": quantity.number_max,
@@ -60,7 +63,7 @@ def extract_facts(text: str, article: str, content_hash: str, layout: Layout | N
             "value_max": quantity.value_max,
             "qualifier": quantity.qualifier,
             "unit": quantity.unit,
-            "equivalent_span": seen.span(equivalent.start, equivalent.end) if equivalent else None,
+            "equivalent_span": own[slice(*where[id(equivalent)])] if equivalent else None,
             "equivalent_fact_id": ids[id(equivalent)] if equivalent else None,
             **link,
             "extractor_version": EXTRACTOR_VERSION,

@@ -322,12 +322,23 @@ def link(ctx: ArticleContext, q: Quantity) -> dict:
     }
 
 
+FEW_BREAKS = 8
+
+
 def _clause(facts: SentenceFacts, near: Segment, pos: int) -> Segment:
     """The clause around pos: from the last clause break ending at or before it to the first starting
     at or after it, within the stretch read around the figure. Breaks do not overlap, so their starts
     and ends are both in order and each is found by bisection."""
     breaks = facts.clause_breaks
     start, end = near.start, near.end
+    if len(breaks) <= FEW_BREAKS:  # most sentences: a walk is quicker than two bisections
+        for break_start, break_end in breaks:
+            if break_end <= pos:
+                start = max(start, break_end)
+            elif break_start >= pos:
+                end = min(end, break_start)
+                break
+        return Segment(start, end)
     before = bisect_right(breaks, pos, key=lambda b: b[1]) - 1
     if before >= 0:
         start = max(start, breaks[before][1])
@@ -794,6 +805,8 @@ def _due_within(facts: SentenceFacts, segment: Segment) -> list[tuple[int, int, 
     """The sentence's due years that start within segment: a slice found by bisection, as a long
     sentence may have many."""
     due = facts.due_years
+    if not due:  # most sentences
+        return due
     return due[bisect_left(due, segment.start, key=lambda d: d[0]):bisect_left(due, segment.end, key=lambda d: d[0])]
 
 

@@ -39,11 +39,12 @@ def analyse(path: str, data: bytes, seconds: float | None = None) -> Analysed | 
     An article still being read after `seconds` (default: the extract_seconds setting) is
     rejected as too slow, so no one file can hold a worker.
     """
+    limit = settings().extract_seconds if seconds is None else seconds
     try:
-        with time_limit(settings().extract_seconds if seconds is None else seconds):
+        with time_limit(limit):
             return _analyse(path, data)
-    except TooSlow as slow:
-        return Rejection("too_slow", str(slow))
+    except TooSlow:
+        return Rejection("too_slow", f"too slow to extract: gave up after {limit:g} s")
 
 
 def _analyse(path: str, data: bytes) -> Analysed | Rejection:
@@ -85,7 +86,11 @@ def _analyse(path: str, data: bytes) -> Analysed | Rejection:
     if len({fact["fact_id"] for fact in facts}) < len(facts):
         return Rejection("extraction_failed", "two facts found in the text have the same id; "
                                               "the file is not landed, so raw fact ids stay unique")
-    mention_rows = [{"content_hash": digest, "entity_type": m.entity_type, "entity": m.entity,
-                     "char_start": seen.start(m.start), "char_end": seen.end(m.end),
-                     "text": m.text if seen.is_original else seen.span(m.start, m.end)} for m in mentions]
+    if seen.is_original:
+        mention_rows = [{"content_hash": digest, "entity_type": m.entity_type, "entity": m.entity,
+                         "char_start": m.start, "char_end": m.end, "text": m.text} for m in mentions]
+    else:
+        mention_rows = [{"content_hash": digest, "entity_type": m.entity_type, "entity": m.entity,
+                         "char_start": seen.start(m.start), "char_end": seen.end(m.end),
+                         "text": seen.span(m.start, m.end)} for m in mentions]
     return Analysed(article, facts, mention_rows)

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 
 class TooSlow(Exception):
@@ -26,28 +24,37 @@ class TooSlow(Exception):
 REPEAT_SECONDS = 0.05
 
 
-@contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Raise TooSlow in the body once it has run for seconds (0: no limit)."""
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    active = [True]
+def _expire(signum, frame) -> None:
+    # A signal that was on its way when the timer was stopped finds it stopped: nothing to stop.
+    if signal.getitimer(signal.ITIMER_REAL) != (0.0, 0.0):
+        raise TooSlow()
 
-    def expire(signum, frame):
-        if active[0]:
-            raise TooSlow(f"too slow to extract: gave up after {seconds:g} s")
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_SECONDS)
-    try:
-        yield
-    finally:
-        while True:  # a TooSlow may still land on the first of these lines: do them again
+class time_limit:  # noqa: N801 - used as a context manager, like contextlib's
+    """Raise TooSlow in the body once it has run for seconds (0: no limit).
+
+    The handler is installed the first time and left in place: installing it for each
+    article cost more than arming the timer. It raises only while a limit's timer runs.
+    """
+
+    __slots__ = ("seconds", "armed")
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.armed = False
+
+    def __enter__(self) -> None:
+        if self.seconds <= 0 or threading.current_thread() is not threading.main_thread():
+            return
+        if signal.getsignal(signal.SIGALRM) is not _expire:
+            signal.signal(signal.SIGALRM, _expire)
+        signal.setitimer(signal.ITIMER_REAL, self.seconds, REPEAT_SECONDS)
+        self.armed = True
+
+    def __exit__(self, *exc_info) -> None:
+        while self.armed:  # a TooSlow may still land before the timer is stopped: stop it again
             try:
-                active[0] = False
                 signal.setitimer(signal.ITIMER_REAL, 0)
-                signal.signal(signal.SIGALRM, previous)
-                break
+                self.armed = False
             except TooSlow:
                 continue
