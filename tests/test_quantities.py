@@ -97,6 +97,8 @@ NOT_FACTS = [
     "one of the nation's first test zones",
     "3D printing and auto parts",
     "a date line 2024-11-29 at the top",
+    "2022-08-18\nProjects with a total investment",  # a date line's day is no count of what follows it
+    "Published: 2024-11-29\n\nCompanies in the park",
     "billion-yuan industrial clusters",
     "after the COVID-19 resurgence",
     "during the first half of this year",
