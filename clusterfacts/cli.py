@@ -82,10 +82,6 @@ def _status(args: argparse.Namespace) -> int:
     from clusterfacts.warehouse import WarehouseBusy, WarehouseError
 
     database = args.database or default_database()
-    if not database.exists():
-        print(f"clusterfacts status: no warehouse at {database}: run `make warehouse` or "
-              "`clusterfacts load PATH` first", file=sys.stderr)
-        return USAGE_ERROR
     try:
         print(report(database, wait_seconds=args.wait))
     except WarehouseBusy as error:
@@ -101,7 +97,7 @@ def _load(args: argparse.Namespace) -> int:
     import duckdb
 
     from clusterfacts.loading import ProgressPrinter, load
-    from clusterfacts.warehouse import WarehouseBusy, WarehouseError
+    from clusterfacts.warehouse import WarehouseBusy, WarehouseError, one_line_cause
 
     missing = [path for path in args.paths if not os.path.lexists(path)]
     if missing:  # before the warehouse is created or opened: a mistyped path changes nothing
@@ -119,8 +115,8 @@ def _load(args: argparse.Namespace) -> int:
         print(f"clusterfacts load: {error}", file=sys.stderr)
         return USAGE_ERROR
     except (duckdb.Error, OSError) as error:
-        cause = " ".join(str(error).split())
-        print(f"clusterfacts load: the warehouse {database} could not be written: {cause}", file=sys.stderr)
+        print(f"clusterfacts load: the warehouse {database} could not be written: {one_line_cause(error)}",
+              file=sys.stderr)
         return 1
     for path, reason, detail in summary.rejections:
         print(f"clusterfacts load: rejected {path}: {reason}: {detail}", file=sys.stderr)

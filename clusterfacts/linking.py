@@ -322,29 +322,20 @@ def link(ctx: ArticleContext, q: Quantity) -> dict:
     }
 
 
-FEW_BREAKS = 8
-
-
 def _clause(facts: SentenceFacts, near: Segment, pos: int) -> Segment:
     """The clause around pos: from the last clause break ending at or before it to the first starting
-    at or after it, within the stretch read around the figure. Breaks do not overlap, so their starts
-    and ends are both in order and each is found by bisection."""
+    at or after it, within the stretch read around the figure. Breaks are not empty and do not
+    overlap, so both are found by one bisection."""
     breaks = facts.clause_breaks
     start, end = near.start, near.end
-    if len(breaks) <= FEW_BREAKS:  # most sentences: a walk is quicker than two bisections
-        for break_start, break_end in breaks:
-            if break_end <= pos:
-                start = max(start, break_end)
-            elif break_start >= pos:
-                end = min(end, break_start)
-                break
-        return Segment(start, end)
-    before = bisect_right(breaks, pos, key=lambda b: b[1]) - 1
-    if before >= 0:
-        start = max(start, breaks[before][1])
-    after = bisect_left(breaks, pos, key=lambda b: b[0])
+    after = bisect_left(breaks, (pos,))  # the first break starting at or after pos
     if after < len(breaks):
         end = min(end, breaks[after][0])
+    before = after - 1
+    if before >= 0 and breaks[before][1] > pos:  # pos lies within this break: the one before bounds the clause
+        before -= 1
+    if before >= 0:
+        start = max(start, breaks[before][1])
     return Segment(start, end)
 
 

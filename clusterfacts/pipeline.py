@@ -86,11 +86,9 @@ def _analyse(path: str, data: bytes) -> Analysed | Rejection:
     if len({fact["fact_id"] for fact in facts}) < len(facts):
         return Rejection("extraction_failed", "two facts found in the text have the same id; "
                                               "the file is not landed, so raw fact ids stay unique")
-    if seen.is_original:
-        mention_rows = [{"content_hash": digest, "entity_type": m.entity_type, "entity": m.entity,
-                         "char_start": m.start, "char_end": m.end, "text": m.text} for m in mentions]
-    else:
-        mention_rows = [{"content_hash": digest, "entity_type": m.entity_type, "entity": m.entity,
-                         "char_start": seen.start(m.start), "char_end": seen.end(m.end),
-                         "text": seen.span(m.start, m.end)} for m in mentions]
+    if not seen.is_original:  # the mentions as the article's own text has them
+        mentions = [m._replace(start=seen.start(m.start), end=seen.end(m.end), text=seen.span(m.start, m.end))
+                    for m in mentions]
+    mention_rows = [{"content_hash": digest, "entity_type": m.entity_type, "entity": m.entity,
+                     "char_start": m.start, "char_end": m.end, "text": m.text} for m in mentions]
     return Analysed(article, facts, mention_rows)

@@ -7,7 +7,7 @@ import os
 import socket
 from pathlib import Path
 
-from clusterfacts.warehouse import connect
+from clusterfacts.warehouse import WarehouseMissing, connect
 
 def results_beside(database: Path) -> tuple[Path, Path]:
     """Where `make dbt` keeps a warehouse's last build results and unit-test results: beside it,
@@ -19,7 +19,7 @@ def results_beside(database: Path) -> tuple[Path, Path]:
 def report(database: Path, result_files: tuple[Path, ...] | None = None, runs: int = 5,
            wait_seconds: float = 0) -> str:
     if not database.exists():
-        return f"no warehouse at {database}: run `make warehouse` or `clusterfacts load PATH`"
+        raise WarehouseMissing(f"no warehouse at {database}: run `make warehouse` or `clusterfacts load PATH` first")
     conn = connect(database, read_only=True, wait_seconds=wait_seconds)
     try:
         lines = [f"warehouse {database}"]

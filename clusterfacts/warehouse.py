@@ -162,6 +162,10 @@ class WarehouseMisnamed(WarehouseError):
     """The warehouse file's name would make its schemas' tables ambiguous, or cannot be quoted in SQL."""
 
 
+class WarehouseMissing(WarehouseError):
+    """No warehouse file where one is to be read."""
+
+
 class WarehouseUnusable(WarehouseError):
     """The warehouse file is damaged, or cannot be created or written where it is."""
 
@@ -204,13 +208,13 @@ def connect(path: Path, read_only: bool = False, wait_seconds: float = 0) -> duc
             return duckdb.connect(str(path), read_only=read_only, config=config)
         except duckdb.IOException as error:
             if "lock" not in str(error).lower():
-                raise WarehouseUnusable(f"cannot open the warehouse {path}: {_cause(error)}") from error
+                raise WarehouseUnusable(f"cannot open the warehouse {path}: {one_line_cause(error)}") from error
             if time.monotonic() >= deadline:
                 raise WarehouseBusy(_who_holds(error, wait_seconds)) from error
             time.sleep(RETRY_SECONDS)
 
 
-def _cause(error: Exception) -> str:
+def one_line_cause(error: Exception) -> str:
     """DuckDB's message without its error class ('IO Error: ...') and on one line."""
     message = " ".join(str(error).split())
     return message.split(": ", 1)[1] if message.startswith(("IO Error: ", "Invalid Input Error: ")) else message
