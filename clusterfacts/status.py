@@ -39,14 +39,27 @@ def _holdings(conn) -> list[str]:
     """).fetchone()
     lines = [f"  raw: {articles} articles, {facts} facts, {mentions} entity mentions, "
              f"{quarantined} facts quarantined by validation"]
-    marts = conn.execute("""
-        select table_name from information_schema.tables
-        where table_schema = 'marts' and table_name = 'fct_facts'
-    """).fetchall()
-    if marts:
+    marts = {name for (name,) in conn.execute("""
+        select table_name from information_schema.tables where table_schema = 'marts'
+    """).fetchall()}
+    if "fct_facts" in marts:
         modelled = conn.execute("select count(*) from marts.fct_facts").fetchone()[0]
         lines.append(f"  marts: {modelled} facts in marts.fct_facts")
+    if "rpt_held_back_facts" in marts:
+        lines += _held_back_by_checks(conn)
     return lines
+
+
+def _held_back_by_checks(conn) -> list[str]:
+    rows = conn.execute("""
+        select file_name, span, reasons from marts.rpt_held_back_facts
+        where held_back_by = 'fact checks' order by file_name, span
+    """).fetchall()
+    if not rows:
+        return ["  no fact held back by the checks on facts"]
+    shown = [f"    {file}: {span!r}: {', '.join(reasons)}" for file, span, reasons in rows[:10]]
+    more = [f"    ... and {len(rows) - 10} more in marts.rpt_held_back_facts"] if len(rows) > 10 else []
+    return [f"  held back from the marts by the checks on facts ({len(rows)}):"] + shown + more
 
 
 def _recent_runs(conn, limit: int) -> list[str]:
@@ -94,7 +107,11 @@ def _dbt_results(result_files: tuple[Path, ...]) -> list[str]:
         return ["  dbt: no build results yet (make warehouse runs dbt build)"]
     tests = [r for r in results if r["unique_id"].startswith(("test.", "unit_test."))]
     failed = [r for r in results if r["status"] in ("fail", "error")]
+    warned = [r for r in results if r["status"] == "warn"]
     models = sum(r["unique_id"].startswith("model.") for r in results)
-    lines = [f"  dbt: {models} models built, {len(tests) - len(failed)} of {len(tests)} data and unit tests passed"]
+    passed = len(tests) - len(failed) - len(warned)
+    warnings = f", {len(warned)} warned" if warned else ""
+    lines = [f"  dbt: {models} models built, {passed} of {len(tests)} data and unit tests passed{warnings}"]
     lines += [f"    FAILED {r['unique_id']}: {r.get('message') or ''}" for r in failed]
+    lines += [f"    WARNED {r['unique_id']}: {r.get('message') or ''}" for r in warned]
     return lines

@@ -70,3 +70,21 @@ from {{ model }}
 group by {{ column_name }}
 having {{ column_name }} is null or count(*) > 1
 {% endtest %}
+
+
+{% test unit_is_known(model, column_name) %}
+{#- a currency the extractor knows, percent, percentage point or m2 (macros/fact_checks.sql) -#}
+select fact_id as failing_id, {{ column_name }} as failing_value
+from {{ model }}
+where {{ column_name }} not in (select known_units.unit from {{ known_units() }} as known_units)
+{% endtest %}
+
+
+{% test none_held_back_by_checks(model) %}
+{#- the facts a build held back by the checks of macros/fact_checks.sql, each reported by
+    the first build that tested it: configured as a warning, since the build goes on
+    without them (docs/data_tests.md) -#}
+select fact_id, file_name, span, reasons
+from {{ model }}
+where held_back_by = 'fact checks' and {{ facts_not_yet_tested('held_back_at') }}
+{% endtest %}

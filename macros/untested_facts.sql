@@ -20,11 +20,11 @@
 {% endmacro %}
 
 
-{% macro facts_not_yet_tested() -%}
+{% macro facts_not_yet_tested(built_at='built_at') -%}
     {%- if var('test_all_facts') -%}
         true
     {%- else -%}
-        built_at > (
+        {{ built_at }} > (
             select coalesce(max(facts_built_through), '-infinity'::timestamp with time zone)
             from {{ tested_facts_table() }}
         )
@@ -50,7 +50,7 @@
 
 
 {#- After a build: when every test on fct_facts ran and passed, the rows built so far are
-    tested. -#}
+    tested, those held back from it by the checks on facts included. -#}
 {% macro record_tested_facts(results) %}
     {% if execute %}
         {% set facts_tests = [] %}
@@ -65,8 +65,9 @@
         {% set untested = facts_tests | reject('in', passed) | list %}
         {#- the hook's own SQL, which dbt runs and commits -#}
         {% if facts_tests and not untested %}
+            {#- the table behind fct_facts, whose held-back rows were checked too -#}
             insert into {{ tested_facts_table() }}
-            select max(built_at), now() from {{ graph.nodes['model.clusterfacts.fct_facts'].relation_name }}
+            select max(built_at), now() from {{ graph.nodes['model.clusterfacts.int_facts_deduplicated'].relation_name }}
             having max(built_at) is not null
         {% endif %}
     {% endif %}

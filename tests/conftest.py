@@ -48,7 +48,7 @@ def run_dbt(args: list[str], database: Path, check: bool = True, target_dir: Pat
     return result
 
 
-DBT_MODULES = {"test_concurrency", "test_incremental", "test_marts", "test_untested_facts", "test_warehouse_build"}
+DBT_MODULES = {"test_concurrency", "test_held_back_facts", "test_incremental", "test_marts", "test_untested_facts", "test_warehouse_build"}
 SLOW_MODULES = {"test_bad_input", "test_cli", "test_faults", "test_native", "test_loading", "test_pipeline", "test_reading",
                 "test_replicate_warehouse", "test_decoding"}
 

@@ -6,12 +6,13 @@ import duckdb
 from clusterfacts.loading import load
 from conftest import ARTICLES, run_dbt
 
-BAD_SHARE = """Minhang biomedicine output rises
+DAY_TWO = """Minhang biomedicine output rises
 
-Shanghai, March 3, 2025 -- Minhang District said on Monday that its biomedicine cluster accounted for 140 percent \
+Shanghai, March 3, 2025 -- Minhang District said on Monday that its biomedicine cluster accounted for 40 percent \
 of the district's industrial output value in 2024, a figure officials called a record.
 """
 SHARE_TEST = "output_share_is_a_percent_of_a_whole"
+STATED_TEST = "base_value_matches_stated"
 
 
 def builds_recorded_as_tested(database) -> list:
@@ -27,8 +28,8 @@ def build(database, tmp_path, *args):
                    target_dir=tmp_path / "target")
 
 
-def share_failures(result) -> list[str]:
-    return [line for line in result.stdout.splitlines() if "FAILED " in line and SHARE_TEST in line]
+def failures(result, test: str) -> list[str]:
+    return [line for line in result.stdout.splitlines() if "FAILED " in line and test in line]
 
 
 def test_a_failing_fact_is_tested_again_until_it_is_fixed(tmp_path):
@@ -39,12 +40,18 @@ def test_a_failing_fact_is_tested_again_until_it_is_fixed(tmp_path):
 
     day_two = tmp_path / "day_two"
     day_two.mkdir()
-    (day_two / "bad.txt").write_text(BAD_SHARE, encoding="utf-8")
+    (day_two / "day_two.txt").write_text(DAY_TWO, encoding="utf-8")
     load([str(day_two)], database, validate=False)
+    # a fault no check on facts holds back, as a bug in the extractor's arithmetic would
+    # leave it: the value is not the stated number times its scale
+    conn = duckdb.connect(str(database))
+    broken = conn.execute("update raw.facts set value = value + 1 where article = 'day_two.txt'").fetchone()[0]
+    conn.close()
+    assert broken == 1
     first, second = build(database, tmp_path), build(database, tmp_path)
 
-    assert first.returncode != 0 and share_failures(first), first.stdout[-3000:]
-    assert second.returncode != 0 and share_failures(second), "a build after a failing one tests the bad row again"
+    assert first.returncode != 0 and failures(first, STATED_TEST), first.stdout[-3000:]
+    assert second.returncode != 0 and failures(second, STATED_TEST), "a build after a failing one tests the bad row again"
     assert len(builds_recorded_as_tested(database)) == 1, "a failing build records nothing"
 
 
@@ -68,4 +75,4 @@ def test_rows_already_tested_are_not_scanned_again_unless_asked(tmp_path):
                          check=False, target_dir=tmp_path / "target")
 
     assert scoped.returncode == 0, "a row tested by a passing build is not scanned by the next"
-    assert everything.returncode != 0 and share_failures(everything), "test_all_facts scans every row"
+    assert everything.returncode != 0 and failures(everything, SHARE_TEST), "test_all_facts scans every row"

@@ -2,7 +2,7 @@
     materialized='incremental',
     unique_key='story_id',
     incremental_strategy='delete+insert',
-    on_schema_change='fail',
+    on_schema_change='append_new_columns',
     pre_hook="{% if is_incremental() %}{{ delete_facts_of_departed_articles() }}{% endif %}"
 ) }}
 
@@ -87,7 +87,15 @@ deciding_columns as not materialized (
         ) as metric_key,
         hash(
             cluster_id, geography_id, metric_id, is_target, value, is_suppressed, {{ is_other_currency_side() }}
-        ) as value_key
+        ) as value_key,
+        -- what the checks of macros/fact_checks.sql read, null for the many facts they pass over
+        nullif({{ failed_checks_of_one_fact() }}, []) as failed_checks_alone,
+        {{ whole_share_key() }} as whole_share_key,
+        case when kind = 'money' and equivalent_fact_id is not null then {{ hex_key('equivalent_fact_id') }} end
+            as equivalent_key,
+        case when kind = 'money' and unit = 'CNY' then cny_per_usd end as yuan_cny_per_usd,
+        case when (kind = 'money' and unit in ('CNY', 'USD')) or metric_id = 'output_share' then value end
+            as checked_value
     from normalised
 ),
 
@@ -120,30 +128,79 @@ kept as materialized (
         case
             when facts.is_target then facts.target_year
             else coalesce(facts.fact_year, copies.any_copy_year, year(facts.story_published_date))
-        end as reference_year
+        end as reference_year,
+        facts.failed_checks_alone,
+        facts.whole_share_key,
+        facts.equivalent_key,
+        facts.yuan_cny_per_usd,
+        facts.checked_value
     from deciding_columns as facts
     inner join copies on facts.fact_key = copies.kept_fact_key
 ),
 
--- each fact also says whether it is its story's first in the groups the marts count
--- stories by, so a mart counts stories with a filtered count(*) instead of a
+-- the checks of macros/fact_checks.sql: a fact that fails one is held back from the marts
+-- with the check's name, rather than failing the build for every other article
+failed_checks as (
+    select
+        fact_key,
+        unnest(failed_checks_alone) as failed_check
+    from kept
+    where failed_checks_alone is not null
+    union all
+    -- a yuan amount and its stated dollar equivalent imply a rate within 5 % of the
+    -- year's reference rate; which side is wrong is unknown, so both are held back
+    select
+        unnest([yuan.fact_key, dollars.fact_key]) as fact_key,
+        'fx_pair_consistent' as failed_check
+    from kept as yuan
+    inner join kept as dollars on yuan.equivalent_key = dollars.fact_key
+    where
+        yuan.yuan_cny_per_usd is not null and dollars.checked_value > 0
+        and abs(yuan.checked_value / dollars.checked_value / yuan.yuan_cny_per_usd - 1) > 0.05
+    union all
+    -- shares of one whole stated in one sentence add up to at most 100, those held back
+    -- on their own left out of the sum
+    select
+        unnest(list(fact_key)) as fact_key,
+        'shares_of_one_whole_at_most_100' as failed_check
+    from kept
+    where whole_share_key is not null and failed_checks_alone is null
+    group by story_key, whole_share_key
+    having sum(checked_value) > 100
+),
+
+held_back as (
+    select
+        fact_key,
+        list(distinct failed_check order by failed_check) as failed_checks
+    from failed_checks
+    group by fact_key
+),
+
+passing as (
+    select * from kept
+    where fact_key not in (select held_back.fact_key from held_back)
+),
+
+-- each fact also says whether it is its story's first, of the facts that pass the checks,
+-- in the groups the marts count stories by, so a mart counts stories with a filtered count(*) instead of a
 -- count(distinct) over every fact: exact (but for the hash above), because a story is
 -- always rebuilt whole
 firsts_for_metric_year as (
     select min(fact_key) as fact_key
-    from kept
+    from passing
     group by story_key, hash(metric_unit_key, reference_year)  -- the year is known only once copies are merged
 ),
 
 firsts_for_metric as (
     select min(fact_key) as fact_key
-    from kept
+    from passing
     group by story_key, metric_key
 ),
 
 firsts_for_value as (
     select min(fact_key) as fact_key
-    from kept
+    from passing
     group by story_key, value_key
 ),
 
@@ -156,8 +213,10 @@ decisions as (
         kept.fact_key in (select firsts_for_metric_year.fact_key from firsts_for_metric_year)
             as is_first_in_story_for_metric_year,
         kept.fact_key in (select firsts_for_metric.fact_key from firsts_for_metric) as is_first_in_story_for_metric,
-        kept.fact_key in (select firsts_for_value.fact_key from firsts_for_value) as is_first_in_story_for_value
+        kept.fact_key in (select firsts_for_value.fact_key from firsts_for_value) as is_first_in_story_for_value,
+        held_back.failed_checks
     from kept
+    left join held_back on kept.fact_key = held_back.fact_key
 )
 
 select
@@ -168,6 +227,7 @@ select
     decisions.is_first_in_story_for_metric_year,
     decisions.is_first_in_story_for_metric,
     decisions.is_first_in_story_for_value,
+    decisions.failed_checks,
     now() as built_at
 from normalised
 inner join decisions on {{ hex_key('normalised.fact_id') }} = decisions.fact_key

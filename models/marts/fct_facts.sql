@@ -1,7 +1,8 @@
 {{ config(materialized='view') }}
 
--- every fact, counted once per story, with its provenance back to the article and span.
--- a view: int_facts_deduplicated holds the rows and is rebuilt a story at a time
+-- every fact, counted once per story, with its provenance back to the article and span;
+-- facts held back by the checks of macros/fact_checks.sql are in rpt_held_back_facts
+-- instead. a view: int_facts_deduplicated holds the rows and is rebuilt a story at a time
 select
     facts.fact_id,
     facts.story_id,
@@ -50,3 +51,4 @@ select
     facts.is_first_in_story_for_value,
     facts.built_at
 from {{ ref('int_facts_deduplicated') }} as facts
+where facts.failed_checks is null

@@ -26,6 +26,7 @@ with usable as not materialized (
         and geography_id is not null
         and not is_suppressed
         and not {{ is_other_currency_side() }}
+        and failed_checks is null
 ),
 
 latest_picks as (
