@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import multiprocessing
 import os
@@ -31,17 +32,33 @@ PROGRESS_SECONDS = 2.0
 
 
 @dataclass
-class RunSummary:
-    run_id: str
+class FileCounts:
+    """What a batch, or a run, did with its files: seen = loaded + unchanged + rejected."""
+
     seen: int = 0
     loaded: int = 0
     unchanged: int = 0
     rejected: int = 0
     facts: int = 0
     quarantined: int = 0
+
+
+@dataclass
+class RunSummary(FileCounts):
+    """A run's counts, which are its landed batches' only: a batch counts once it commits."""
+
+    run_id: str = ""
     batches: int = 0
     rejections: list[tuple[str, str, str]] = field(default_factory=list)
     data_docs: Path | None = None
+
+    def add(self, counts: FileCounts) -> None:
+        self.seen += counts.seen
+        self.loaded += counts.loaded
+        self.unchanged += counts.unchanged
+        self.rejected += counts.rejected
+        self.facts += counts.facts
+        self.quarantined += counts.quarantined
 
     def line(self) -> str:
         quarantine = f", {self.quarantined} quarantined by validation" if self.quarantined else ""
@@ -102,7 +119,11 @@ def _run(paths: list[str], database: Path, progress: Callable[[str], None] | Non
             if pending:
                 _land_batch(conn, summary, pending, gate)
         except BaseException as error:
-            _finish_run(conn, summary, "failed", f"{type(error).__name__}: {error}")
+            # a warehouse that cannot be written (a full disk) cannot take the run's end
+            # either: the run then stays 'running', with the counts of the batches it
+            # landed, until the next run marks it; the error that stopped it is raised
+            with contextlib.suppress(duckdb.Error):
+                _finish_run(conn, summary, "failed", f"{type(error).__name__}: {error}")
             raise
         if gate is not None and gate.used:
             summary.data_docs = gate.data_docs()
@@ -135,7 +156,9 @@ def _mark_interrupted_runs(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute("""
         update raw.load_runs
         set status = 'interrupted', finished_at = ?,
-            message = 'the process ended before the run finished; a later run completed the work'
+            message = 'the run ended before it recorded its end (its process was killed, or the warehouse '
+                || 'could not be written); its counts are those of the batches it landed, and a later run '
+                || 'completed the work'
         where status = 'running'
     """, [now()])
 
@@ -146,17 +169,26 @@ def _start_run(conn: duckdb.DuckDBPyConnection, run_id: str, paths: list[str]) -
         "loader_version": __version__, "extractor_version": extractor_version(),
         "duckdb_version": duckdb.__version__, "input_paths": [stored_path(str(p)) for p in paths],
         "pid": os.getpid(), "host": socket.gethostname(),
+        "files_seen": 0, "files_loaded": 0, "files_unchanged": 0, "files_rejected": 0, "facts_loaded": 0,
     }])
 
 
-def _finish_run(conn: duckdb.DuckDBPyConnection, summary: RunSummary, status: str, message: str | None) -> None:
+def _count_batch(conn: duckdb.DuckDBPyConnection, run_id: str, counts: FileCounts) -> None:
+    """Add a batch's counts to its run's row, in the batch's transaction: whatever ends the
+    run (a kill, a full disk), its row counts exactly the files whose rows landed."""
     conn.execute("""
         update raw.load_runs
-        set finished_at = ?, status = ?, message = ?, files_seen = ?, files_loaded = ?,
-            files_unchanged = ?, files_rejected = ?, facts_loaded = ?
+        set files_seen = files_seen + ?, files_loaded = files_loaded + ?, files_unchanged = files_unchanged + ?,
+            files_rejected = files_rejected + ?, facts_loaded = facts_loaded + ?
         where run_id = ?
-    """, [now(), status, message, summary.seen, summary.loaded, summary.unchanged,
-          summary.rejected, summary.facts, summary.run_id])
+    """, [counts.seen, counts.loaded, counts.unchanged, counts.rejected, counts.facts, run_id])
+
+
+def _finish_run(conn: duckdb.DuckDBPyConnection, summary: RunSummary, status: str, message: str | None) -> None:
+    """Record the run's end; its counts were added batch by batch as they landed."""
+    conn.execute("""
+        update raw.load_runs set finished_at = ?, status = ?, message = ? where run_id = ?
+    """, [now(), status, message, summary.run_id])
 
 
 def _folders_new_to(conn: duckdb.DuckDBPyConnection, paths: list[str]) -> tuple[str, ...]:
@@ -230,6 +262,7 @@ class PreparedBatch:
     """A batch's files sorted out before reading: what to read, what is rejected already."""
 
     stamp: dt.datetime
+    counts: FileCounts = field(default_factory=FileCounts)  # what lands with the batch, if it lands
     to_read: list[tuple[Candidate, os.stat_result]] = field(default_factory=list)
     rejected: list[dict] = field(default_factory=list)
     chunks: Iterable[ChunkRead] = ()  # read_chunk's results, in to_read's order
@@ -241,9 +274,9 @@ def _prepare_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, batch: 
     """Skip unchanged files (same path, size and mtime) without reading them; note the unreadable."""
     known = _known_files(conn, [c.path for c in batch if c.problem is None and not c.path.startswith(new_folders)])
     prepared = PreparedBatch(stamp=now())
-    stamp, rejected, to_read = prepared.stamp, prepared.rejected, prepared.to_read
+    stamp, rejected, to_read, counts = prepared.stamp, prepared.rejected, prepared.to_read, prepared.counts
     for candidate in batch:
-        summary.seen += 1
+        counts.seen += 1
         if candidate.problem:
             rejected.append(_rejection_row(summary.run_id, candidate.path, None,
                                            Rejection("unreadable", candidate.problem), stamp))
@@ -255,7 +288,7 @@ def _prepare_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, batch: 
                                            Rejection("unreadable", error.strerror or str(error)), stamp))
             continue
         if known.get(candidate.path) == (stat.st_size, stat.st_mtime_ns):
-            summary.unchanged += 1
+            counts.unchanged += 1
             continue
         if candidate.path in known:
             prepared.known_paths.add(candidate.path)
@@ -266,7 +299,7 @@ def _prepare_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, batch: 
 def _land_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, prepared: PreparedBatch,
                 gate: FactGate | None = None) -> None:
     """Take a batch's read files and land them in one transaction: all of it or none."""
-    stamp, rejected = prepared.stamp, prepared.rejected
+    stamp, rejected, counts = prepared.stamp, prepared.rejected, prepared.counts
     chunks = list(prepared.chunks)
     outcomes = [outcome for chunk in chunks for outcome in chunk.outcomes]
     read: list[tuple[int, Candidate, os.stat_result, str]] = []
@@ -282,20 +315,19 @@ def _land_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, prepared: 
         source_files.append({"source_path": candidate.path, "size_bytes": stat.st_size,
                              "mtime_ns": stat.st_mtime_ns, "content_hash": digest})
         if digest in existing:
-            summary.unchanged += 1
+            counts.unchanged += 1
             continue
         existing.add(digest)
         landing.append(position)
-    summary.loaded += len(landing)
+    counts.loaded += len(landing)
     summary.batches += 1
     new_articles = rows_of_files([chunk.articles for chunk in chunks], landing)
     new_facts = rows_of_files([chunk.facts for chunk in chunks], landing)
     new_mentions = rows_of_files([chunk.mentions for chunk in chunks], landing)
     new_facts, quarantined, validations = _validate(gate, summary, new_facts, stamp)
-    summary.facts += new_facts.num_rows if new_facts is not None else 0
-    summary.quarantined += len(quarantined)
-    summary.rejected += len(rejected)
-    summary.rejections.extend((r["source_path"], r["reason"], r["detail"]) for r in rejected)
+    counts.facts += new_facts.num_rows if new_facts is not None else 0
+    counts.quarantined += len(quarantined)
+    counts.rejected += len(rejected)
 
     conn.execute("begin transaction")
     try:
@@ -314,10 +346,16 @@ def _land_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, prepared: 
         if replaced:
             conn.execute(f"delete from raw.source_files where {in_list('source_path', replaced)}", replaced)
         insert_rows(conn, "raw.source_files", source_files, run_id=run_id)
+        _count_batch(conn, run_id, counts)
         conn.execute("commit")
     except BaseException:
-        conn.execute("rollback")
+        # a commit that failed (a full disk) has ended the transaction already, and the
+        # error of rolling back again would hide the one that says why
+        with contextlib.suppress(duckdb.Error):
+            conn.execute("rollback")
         raise
+    summary.add(counts)
+    summary.rejections.extend((r["source_path"], r["reason"], r["detail"]) for r in rejected)
 
 
 def _rejection_row(run_id: str, path: str, size: int | None, rejection: Rejection, stamp: dt.datetime) -> dict:

@@ -1,5 +1,6 @@
 """A real load killed at random points: the warehouse opens, holds no article without its facts,
-no run is left half-recorded, and the next run ends where an uninterrupted one would."""
+no run is left half-recorded (a killed run counts exactly the files it landed), and the next
+run ends where an uninterrupted one would."""
 
 import os
 import random
@@ -12,7 +13,7 @@ import duckdb
 import pytest
 
 from clusterfacts.loading import load
-from conftest import BIN, REPO
+from conftest import BIN, REPO, assert_counts_match_rows, runs_against_rows
 
 sys.path.insert(0, str(REPO / "scripts"))
 from make_corpus import generate  # noqa: E402
@@ -89,3 +90,4 @@ def test_kill_9_at_random_points_loses_nothing(corpus, reference, tmp_path):
     assert end["facts"] == reference["facts"]
     assert end["mentions"] == reference["mentions"]
     assert {status for status, _ in end["runs"]} <= {"succeeded", "interrupted"}
+    assert_counts_match_rows(runs_against_rows(database))  # the killed runs' too
