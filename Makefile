@@ -9,6 +9,8 @@ export CLUSTERFACTS_DB ?= $(CURDIR)/warehouse/clusterfacts.duckdb
 export DBT_PROFILES_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DO_NOT_TRACK := 1
+# how long `make warehouse` and `make dbt` wait while another process (a BI tool) has the warehouse open
+WAIT ?= 60
 
 .PHONY: setup warehouse dbt test test-fast lint conventions score bench clean
 
@@ -24,17 +26,14 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	@touch $@
 
 warehouse: setup
-	$(BIN)/clusterfacts load $(ARTICLES)
-	$(MAKE) --no-print-directory dbt
+	$(BIN)/clusterfacts load $(ARTICLES) --wait $(WAIT)
+	$(BIN)/clusterfacts build --wait $(WAIT)
 	$(BIN)/clusterfacts status
 
-# On a fresh database unit tests need their inputs built first: build, then run them. Each step's
-# results are kept beside the warehouse, where `clusterfacts status` reads them, failed or not.
+# dbt build, then the unit tests (clusterfacts/building.py); the results are kept beside the
+# warehouse, where `clusterfacts status` reads them, failed or not.
 dbt: setup
-	$(BIN)/dbt build --quiet --exclude-resource-type unit_test; status=$$?; \
-	  cp target/run_results.json "$(CLUSTERFACTS_DB).build_results.json"; exit $$status
-	$(BIN)/dbt test --quiet --resource-type unit_test; status=$$?; \
-	  cp target/run_results.json "$(CLUSTERFACTS_DB).unit_test_results.json"; exit $$status
+	$(BIN)/clusterfacts build --wait $(WAIT)
 
 test: setup
 	$(BIN)/pytest

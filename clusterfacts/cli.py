@@ -2,9 +2,8 @@
 
   clusterfacts extract FILE...     print each article's facts as JSON lines
   clusterfacts load PATH...        land articles and their facts in the DuckDB warehouse
+  clusterfacts build               refresh the marts analysts query (dbt build and its tests)
   clusterfacts status              what the warehouse holds, its recent runs and rejections
-
-After a load, `make dbt` (dbt build) refreshes the marts analysts query.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from clusterfacts.config import default_database
+from clusterfacts.config import default_database, settings
 
 USAGE_ERROR = 2  # as argparse exits on a bad argument: the command could not start
 
@@ -25,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="clusterfacts", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{load,extract,status}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{load,build,extract,status}")
 
     load = commands.add_parser("load", help="land articles and their facts in the warehouse")
     load.add_argument("paths", nargs="+", help=".txt files or folders of them")
@@ -39,9 +38,20 @@ def main(argv: list[str] | None = None) -> int:
                       help="processes that read and extract files (default: one per core)")
     load.add_argument("--skip-validation", action="store_true",
                       help="land facts without the Great Expectations batch checks (bulk loads)")
+    load.add_argument("--data-docs", action="store_true",
+                      help="render the run's validation results as Great Expectations Data Docs beside the "
+                      "warehouse (their pages load styles from the internet)")
 
     extract = commands.add_parser("extract", help="print the facts of articles as JSON lines")
     extract.add_argument("paths", nargs="+", help="article files, or - for standard input")
+
+    build = commands.add_parser("build", help="build the marts: dbt build and its tests over the loaded warehouse")
+    build.add_argument("--database", type=Path, default=None, help="DuckDB file (default: $CLUSTERFACTS_DB "
+                       "or warehouse/clusterfacts.duckdb)")
+    build.add_argument("--wait", type=float, default=0, metavar="SECONDS",
+                       help="when another process (a load, a BI tool) has the warehouse open, wait up to SECONDS")
+    build.add_argument("--full-refresh", action="store_true", help="rebuild every story, not only the changed")
+    build.add_argument("--verbose", action="store_true", help="every line of dbt's output, not only its errors")
 
     status = commands.add_parser("status", help="what the warehouse holds, recent runs, rejections, failed tests")
     status.add_argument("--database", type=Path, default=None, help="DuckDB file (default: $CLUSTERFACTS_DB "
@@ -55,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
             return _load(args)
         if args.command == "status":
             return _status(args)
+        if args.command == "build":
+            return _build(args)
         return _extract(args)
     except BrokenPipeError:  # the reader stopped early (| head): not an error of ours
         _quiet_broken_pipe()
@@ -93,6 +105,28 @@ def _status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _build(args: argparse.Namespace) -> int:
+    from clusterfacts.building import build
+    from clusterfacts.warehouse import WarehouseBusy, WarehouseError
+
+    database = args.database or default_database()
+    try:
+        outcome = build(database, settings().project, wait_seconds=args.wait, full_refresh=args.full_refresh,
+                        verbose=args.verbose)
+    except WarehouseBusy as error:
+        print(f"clusterfacts build: the warehouse {database} is busy: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    except WarehouseError as error:
+        print(f"clusterfacts build: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    print(f"clusterfacts build: {outcome.line()}")
+    for name in outcome.warned:
+        print(f"clusterfacts build: warned {name} (clusterfacts status lists the facts held back)")
+    for name in outcome.failed:
+        print(f"clusterfacts build: FAILED {name}", file=sys.stderr)
+    return 0 if outcome.ok else 1
+
+
 def _load(args: argparse.Namespace) -> int:
     import duckdb
 
@@ -107,7 +141,8 @@ def _load(args: argparse.Namespace) -> int:
     database = args.database or default_database()
     try:
         summary = load(args.paths, database, progress=None if args.quiet else ProgressPrinter(),
-                       validate=not args.skip_validation, wait_seconds=args.wait, workers=args.workers)
+                       validate=not args.skip_validation, wait_seconds=args.wait, workers=args.workers,
+                       data_docs=args.data_docs)
     except WarehouseBusy as error:
         print(f"clusterfacts load: the warehouse {database} is busy: {error}", file=sys.stderr)
         return USAGE_ERROR

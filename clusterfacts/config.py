@@ -4,6 +4,7 @@
 |---|---|---|
 | `CLUSTERFACTS_DB` | `database`: the warehouse file (dbt reads the same variable) | `warehouse/clusterfacts.duckdb` |
 | `CLUSTERFACTS_SEEDS` | `seeds`: the reference data the extractor reads | the repo's `seeds/` |
+| `CLUSTERFACTS_PROJECT` | `project`: the dbt project `clusterfacts build` runs | the repo |
 | `CLUSTERFACTS_MAX_FILE_BYTES` | `max_file_bytes`: larger files are rejected unread | 8 MiB |
 | `CLUSTERFACTS_BATCH_FILES` | `batch_files`, `validated_batch_files`: files a transaction | 1,000 bulk, 200 validated |
 | `CLUSTERFACTS_MEMORY_LIMIT` | `memory_limit`: DuckDB's memory for a load | `1GB` |
@@ -42,6 +43,7 @@ DEFAULT_EXTRACT_SECONDS = 60.0
 class Settings:
     database: Path
     seeds: Path
+    project: Path = REPO_ROOT
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     batch_files: int = DEFAULT_BATCH_FILES
     validated_batch_files: int = DEFAULT_VALIDATED_BATCH_FILES
@@ -56,6 +58,7 @@ class Settings:
         return cls(
             database=Path(environ.get("CLUSTERFACTS_DB", REPO_ROOT / "warehouse" / "clusterfacts.duckdb")),
             seeds=Path(environ.get("CLUSTERFACTS_SEEDS", REPO_ROOT / "seeds")),
+            project=Path(environ.get("CLUSTERFACTS_PROJECT", REPO_ROOT)),
             max_file_bytes=int(environ.get("CLUSTERFACTS_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES)),
             batch_files=int(batch) if batch else DEFAULT_BATCH_FILES,
             validated_batch_files=int(batch) if batch else DEFAULT_VALIDATED_BATCH_FILES,

@@ -76,15 +76,15 @@ def extractor_version() -> str:
 
 
 def load(paths: list[str], database: Path, progress: Callable[[str], None] | None = None,
-         validate: bool = True, wait_seconds: float = 0, workers: int = 1) -> RunSummary:
+         validate: bool = True, wait_seconds: float = 0, workers: int = 1, data_docs: bool = False) -> RunSummary:
     """Load every article under paths into database; the run is recorded in raw.load_runs.
 
     Files are read and extracted by `workers` processes; the warehouse is written by
     this one. With validate, each batch of facts passes the Great Expectations suite before it
-    lands; a failing batch goes to raw.quarantined_facts, and Data Docs are written
-    to a gx/ folder beside the database.
+    lands; a failing batch goes to raw.quarantined_facts. With data_docs too, the run's
+    results are rendered as Data Docs in a gx/ folder beside the database.
     """
-    gate = FactGate(database.parent) if validate else None
+    gate = FactGate(database.parent if data_docs else None) if validate else None
     # Workers fork before the warehouse is opened, so none of them inherits its connection.
     pool = multiprocessing.get_context("fork").Pool(workers, initializer=start_worker) if workers > 1 else None
     reader = (lambda fn, items: pool.imap(fn, items)) if pool else map
@@ -125,7 +125,7 @@ def _run(paths: list[str], database: Path, progress: Callable[[str], None] | Non
             with contextlib.suppress(duckdb.Error):
                 _finish_run(conn, summary, "failed", f"{type(error).__name__}: {error}")
             raise
-        if gate is not None and gate.used:
+        if gate is not None and gate.used and gate.docs_root is not None:
             summary.data_docs = gate.data_docs()
         _finish_run(conn, summary, "succeeded", None)
         return summary
@@ -219,11 +219,16 @@ def _known_hashes(conn: duckdb.DuckDBPyConnection, hashes: list[str]) -> set[str
 
 
 class FactGate:
-    """Great Expectations on each batch of facts; imported only when a batch has facts."""
+    """Great Expectations on each batch of facts; imported only when a batch has facts. Its
+    results are stored under docs_root for Data Docs, or kept in memory when it is None."""
 
-    def __init__(self, docs_root: Path) -> None:
+    def __init__(self, docs_root: Path | None) -> None:
         self.docs_root = docs_root
         self.used = False
+        if docs_root is not None:
+            from clusterfacts.validation import forget_stored_results
+
+            forget_stored_results(docs_root)
 
     def check(self, facts: list[dict]):
         from clusterfacts.reference import load_reference
@@ -236,6 +241,7 @@ class FactGate:
         from clusterfacts.reference import load_reference
         from clusterfacts.validation import build_data_docs
 
+        assert self.docs_root is not None
         return build_data_docs(self.docs_root, list(load_reference().metric_kinds))
 
 

@@ -1,14 +1,16 @@
 """Great Expectations checks on each batch of extracted facts, before it lands.
 
 A batch that fails is not dropped: its facts go to raw.quarantined_facts with the
-reasons, and every expectation's result is kept in raw.fact_validations. The
-results are also rendered as Data Docs beside the warehouse file.
+reasons, and every expectation's result is kept in raw.fact_validations. On request
+the run's results are also rendered as Data Docs beside the warehouse file; otherwise
+the suite runs in memory and writes no file.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -55,10 +57,14 @@ def _expectations(metrics: list[str]):
 
 
 @lru_cache(maxsize=4)
-def _context(docs_root: str, metrics: tuple[str, ...]):
+def _context(docs_root: str | None, metrics: tuple[str, ...]):
+    """The suite, in a context kept in memory, or in files under docs_root for Data Docs."""
     import great_expectations as gx
 
-    context = gx.get_context(mode="file", project_root_dir=docs_root)
+    if docs_root is None:
+        context = gx.get_context(mode="ephemeral")
+    else:
+        context = gx.get_context(mode="file", project_root_dir=docs_root)
     context.variables.progress_bars = {"globally": False}
     suite = gx.ExpectationSuite(name=SUITE_NAME, expectations=_expectations(list(metrics)))
     suite = context.suites.add_or_update(suite)
@@ -71,14 +77,21 @@ def _context(docs_root: str, metrics: tuple[str, ...]):
     return context, validation
 
 
-def validate_facts(facts: list[dict], docs_root: Path, metrics: list[str]) -> BatchValidation:
-    """Run the suite over a batch of fact rows; results are stored for the Data Docs under docs_root."""
+def forget_stored_results(docs_root: Path) -> None:
+    """Drop the stored results and rendered pages of earlier runs, so Data Docs show one run:
+    GX re-rendered every result ever stored, each run slower than the last, and kept them all."""
+    for stored in ("uncommitted/validations", "uncommitted/data_docs"):
+        shutil.rmtree(docs_root / "gx" / stored, ignore_errors=True)
+
+
+def validate_facts(facts: list[dict], docs_root: Path | None, metrics: list[str]) -> BatchValidation:
+    """Run the suite over a batch of fact rows; with docs_root, results are stored there for Data Docs."""
     if not facts:
         return BatchValidation(success=True)
     frame = pd.DataFrame(facts)
     for column in ("year", "target_year"):
         frame[column] = pd.to_numeric(frame[column], errors="coerce")
-    _, validation = _context(str(docs_root), tuple(sorted(metrics)))
+    _, validation = _context(str(docs_root) if docs_root else None, tuple(sorted(metrics)))
     run = validation.run(batch_parameters={"dataframe": frame}, result_format="COMPLETE")
     outcome = BatchValidation(success=bool(run.success))
     for validation_run in (run,):
@@ -99,7 +112,7 @@ def validate_facts(facts: list[dict], docs_root: Path, metrics: list[str]) -> Ba
 
 
 def build_data_docs(docs_root: Path, metrics: list[str]) -> Path | None:
-    """Render the run's validation results as Data Docs; returns the index page."""
+    """Render the run's validation results, stored under docs_root, as Data Docs; returns the index page."""
     context, _ = _context(str(docs_root), tuple(sorted(metrics)))
     sites = context.build_data_docs()
     index = next(iter(sites.values()), None) if sites else None

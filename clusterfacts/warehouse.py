@@ -210,7 +210,7 @@ def connect(path: Path, read_only: bool = False, wait_seconds: float = 0) -> duc
             if "lock" not in str(error).lower():
                 raise WarehouseUnusable(f"cannot open the warehouse {path}: {one_line_cause(error)}") from error
             if time.monotonic() >= deadline:
-                raise WarehouseBusy(_who_holds(error, wait_seconds)) from error
+                raise WarehouseBusy(who_holds(error, wait_seconds)) from error
             time.sleep(RETRY_SECONDS)
 
 
@@ -220,7 +220,8 @@ def one_line_cause(error: Exception) -> str:
     return message.split(": ", 1)[1] if message.startswith(("IO Error: ", "Invalid Input Error: ")) else message
 
 
-def _who_holds(error: Exception, waited: float) -> str:
+def who_holds(error: BaseException | None, waited: float) -> str:
+    """Who holds the lock DuckDB could not take, in words, and what to do."""
     holder = HOLDER.search(str(error))
     who = f"process {holder.group('pid')} ({holder.group('program')})" if holder else "another process"
     after = f" after waiting {waited:g} s" if waited else ""

@@ -155,7 +155,7 @@ def test_a_batch_failing_validation_is_quarantined_with_reasons(database, monkey
 
     monkeypatch.setattr(pipeline, "extract_facts", extract_with_a_bad_share)
     summary = load([str(ARTICLES / "000_63fa5289a803b129.txt"), str(ARTICLES / "002_ef1cdc614e2d0932.txt")],
-                   database)
+                   database, data_docs=True)
 
     assert summary.facts == 0 and summary.quarantined > 0
     conn = duckdb.connect(str(database), read_only=True)
@@ -184,6 +184,16 @@ def test_validated_batches_land_and_their_results_are_kept(database):
     finally:
         conn.close()
     assert results[0] >= 10 and results[1] is True
+    assert summary.data_docs is None and not (database.parent / "gx").exists(), "Data Docs only on request"
+
+
+def test_data_docs_show_the_run_that_asked_for_them_only(tmp_path):
+    first = load([str(ARTICLES)], tmp_path / "w.duckdb", data_docs=True)
+    second = load([str(ARTICLES)], tmp_path / "other.duckdb", data_docs=True)
+
+    assert first.data_docs == second.data_docs and second.data_docs.exists()
+    stored = list((tmp_path / "gx" / "uncommitted" / "validations").rglob("*.json"))
+    assert len(stored) == second.batches, "the results of earlier runs are not kept, nor rendered again"
 
 
 def test_a_validated_load_lands_smaller_batches_than_a_bulk_load(tmp_path, monkeypatch):
