@@ -135,7 +135,7 @@ def test_version_and_help_speak_to_a_user():
     version = run("--version")
     assert version.returncode == 0 and version.stdout.startswith("clusterfacts ") and "extractor" in version.stdout
     helped = run("--help").stdout
-    assert "clusterfacts load PATH" in helped and "refreshes the marts" in helped
+    assert "clusterfacts load PATH" in helped and "clusterfacts build" in helped and "refresh the marts" in helped
 
 
 def test_a_file_name_that_is_not_utf8_is_kept_escaped_and_the_run_goes_on(tmp_path, articles):
