@@ -33,3 +33,14 @@
             where changed.article_id = kept.article_id and changed.story_id = kept.story_id
         )
 {% endmacro %}
+
+{#- One number for an analyst's correction as it stands (seeds/corrections.csv): the
+    rebuild compares it with the number stamped on the rows built from it, so a build
+    after the seed changed rebuilds the story, and a build after it did not rebuilds nothing. -#}
+{% macro correction_hash(corrections) -%}
+    hash(
+        {{ corrections }}.action, {{ corrections }}.value, {{ corrections }}.metric,
+        {{ corrections }}.geography, {{ corrections }}.cluster, {{ corrections }}.year,
+        {{ corrections }}.is_target, {{ corrections }}.target_year, {{ corrections }}.note
+    )
+{%- endmacro %}

@@ -58,7 +58,8 @@ corrected as (
         coalesce(corrections.target_year, facts.target_year) as target_year,
         corrections.fact_id is not null as is_corrected,
         coalesce(corrections.action = 'suppress', false) as is_suppressed,
-        corrections.note as correction_note
+        corrections.note as correction_note,
+        case when corrections.fact_id is not null then {{ correction_hash('corrections') }} end as correction_hash
     from facts
     left join corrections on facts.fact_id = corrections.fact_id
 ),

@@ -181,3 +181,40 @@ def test_a_sentence_turned_boilerplate_splits_its_story_in_an_incremental_build(
 
     run_dbt(up_to_stories + ["--full-refresh"], database, target_dir=target)
     assert stories(database) == incremental
+
+
+def built_at_by_fact(database) -> dict[str, object]:
+    return dict(rows(database, "select fact_id, built_at from intermediate.int_facts_deduplicated"))
+
+
+CORRECTED_FACT = "50deb8f415f5cb9ae211"  # corrected in seeds/corrections.csv
+
+
+def test_a_build_that_changes_nothing_rewrites_no_row_and_an_edited_correction_rebuilds_its_story(tmp_path):
+    database = tmp_path / "w.duckdb"
+    target = tmp_path / "target"
+    load([str(ARTICLES)], database, validate=False)
+    run_dbt(["build", "--exclude-resource-type", "unit_test"], database, target_dir=target)
+    first = built_at_by_fact(database)
+    assert CORRECTED_FACT in first
+
+    run_dbt(["build", "--exclude-resource-type", "unit_test"], database, target_dir=target)
+    assert built_at_by_fact(database) == first
+
+    # the seed edited, as `dbt seed` would land it: only the corrected fact's story is rebuilt
+    conn = duckdb.connect(str(database))
+    try:
+        conn.execute("update reference.corrections set note = note || ' (checked again)' where fact_id = ?",
+                     [CORRECTED_FACT])
+        story = conn.execute("select story_id from intermediate.int_facts_deduplicated where fact_id = ?",
+                             [CORRECTED_FACT]).fetchall()[0][0]
+        story_facts = {fact_id for (fact_id,) in conn.execute(
+            "select fact_id from intermediate.int_facts_deduplicated where story_id = ?", [story]).fetchall()}
+    finally:
+        conn.close()
+    run_dbt(["run", "--select", "int_facts_deduplicated"], database, target_dir=target)
+    after = built_at_by_fact(database)
+    assert after.keys() == first.keys()
+    assert {fact_id for fact_id in after if after[fact_id] != first[fact_id]} == story_facts
+    assert rows(database, "select correction_note from intermediate.int_facts_deduplicated where fact_id = '"
+                + CORRECTED_FACT + "'")[0][0].endswith("(checked again)")

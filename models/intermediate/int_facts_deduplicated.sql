@@ -12,19 +12,46 @@
 -- (same kind, value and unit, and the same words around it) collapse into the canonical
 -- article's copy, which takes what the other copies know (a year resolved through another
 -- copy's date line). incremental: only stories whose members changed since the last build
--- are rebuilt, and stories with an analyst's correction, which may have been edited
+-- are rebuilt, and stories whose analysts' corrections were added, edited or removed
 with
 {% if is_incremental() %}
+    corrections_now as (
+        select
+            corrections.fact_id,
+            stories.story_id,
+            {{ correction_hash('corrections') }} as correction_hash
+        from {{ ref('corrections') }} as corrections
+        inner join {{ ref('int_facts_in_context') }} as facts on corrections.fact_id = facts.fact_id
+        inner join {{ ref('int_story_groups') }} as stories on facts.article_id = stories.article_id
+    ),
+
+    corrections_built as (
+        {%- if 'correction_hash' in adapter.get_columns_in_relation(this) | map(attribute='name') %}
+        select
+            fact_id,
+            story_id,
+            correction_hash
+        from {{ this }}
+        where correction_hash is not null
+        {%- else %}
+        -- built before rows carried the number: each corrected story is rebuilt once
+        select
+            fact_id,
+            story_id,
+            null::ubigint as correction_hash
+        from {{ this }}
+        where is_corrected
+        {%- endif %}
+    ),
+
     stories_to_build as (
         select story_id from {{ ref('int_story_groups') }}
         where changed_at > (select coalesce(max(built_at), timestamp '-infinity') from {{ this }})
         union
-        select stories.story_id
-        from {{ ref('corrections') }} as corrections
-        inner join {{ ref('int_facts_in_context') }} as facts on corrections.fact_id = facts.fact_id
-        inner join {{ ref('int_story_groups') }} as stories on facts.article_id = stories.article_id
-        union
-        select story_id from {{ this }} where is_corrected
+        select coalesce(corrections_now.story_id, corrections_built.story_id) as story_id
+        from corrections_now
+        full outer join corrections_built on corrections_now.fact_id = corrections_built.fact_id
+        where corrections_now.correction_hash is distinct from corrections_built.correction_hash
     ),
 
     facts_to_normalise as (
