@@ -43,6 +43,7 @@ test-fast: setup
 	$(BIN)/pytest -m fast -q
 
 lint: setup
+	$(BIN)/ruff check clusterfacts scripts tests
 	$(BIN)/sqlfluff lint models tests/dbt
 
 # dbt_project_evaluator's rules, read from the manifest of the last dbt run (docs/dbt_conventions.md).

@@ -46,24 +46,27 @@ class BuildOutcome:
         return f"{self.models} models built; {self.tests} tests: {passed} passed{warned}{failed}"
 
 
-def dbt_executable() -> str:
-    """The dbt installed beside this Python (the venv's), else the one on PATH."""
-    beside = Path(sys.executable).parent / "dbt"
-    return str(beside) if beside.exists() else shutil.which("dbt") or "dbt"
+def dbt_command() -> list[str]:
+    """dbt as the Python running clusterfacts has it: a venv, a wheel's environment or a checkout
+    alike, whatever is on PATH."""
+    return [sys.executable, "-c", "from dbt.cli.main import cli; cli(prog_name='dbt')"]
 
 
 def build(database: Path, project: Path, wait_seconds: float = 0, full_refresh: bool = False,
           verbose: bool = False, echo: Callable[[str], None] = print) -> BuildOutcome:
     """Build the marts of `database` with the dbt project in `project`; dbt's lines go to echo."""
+    database = database.resolve()  # dbt runs in the project's folder, where a relative path means another file
     if not database.exists():
         raise WarehouseMissing(f"no warehouse at {database}: run `clusterfacts load PATH` first")
     deadline = time.monotonic() + wait_seconds
     outcome = BuildOutcome()
+    target = target_folder(database, project)
     for step, results in zip(STEPS, results_beside(database)):
-        args = [*step, *(["--full-refresh"] if full_refresh and step[0] == "build" else [])]
-        produced = project / "target" / "run_results.json"
+        args = [*step, *(["--full-refresh"] if full_refresh and step[0] == "build" else []),
+                "--target-path", str(target)]
+        produced = target / "run_results.json"
         produced.unlink(missing_ok=True)  # so that a stale file is never taken for this step's
-        returncode = _run_step(args, database, project, deadline, wait_seconds, verbose, echo)
+        returncode = _run_step(args, database, project, target, deadline, wait_seconds, verbose, echo)
         if produced.exists():
             shutil.copyfile(produced, results)
             _count(outcome, json.loads(results.read_text(encoding="utf-8"))["results"])
@@ -74,12 +77,21 @@ def build(database: Path, project: Path, wait_seconds: float = 0, full_refresh: 
     return outcome
 
 
-def _run_step(args: list[str], database: Path, project: Path, deadline: float, wait_seconds: float,
-              verbose: bool, echo: Callable[[str], None]) -> int:
+def target_folder(database: Path, project: Path) -> Path:
+    """Where dbt writes its manifest, results and logs: the project's own target/, unless the project
+    cannot be written (a package installed read-only), then a folder beside the warehouse."""
+    if os.access(project, os.W_OK):
+        return project / "target"
+    return database.with_name(database.name + ".dbt-target")
+
+
+def _run_step(args: list[str], database: Path, project: Path, target: Path, deadline: float,
+              wait_seconds: float, verbose: bool, echo: Callable[[str], None]) -> int:
     """One dbt command and its exit code; while another process holds the warehouse, wait (up to the
     deadline) and retry."""
-    env = {**os.environ, "CLUSTERFACTS_DB": str(database), "DBT_PROFILES_DIR": str(project)}
-    command = [dbt_executable(), *args, "--project-dir", str(project), *([] if verbose else ["--quiet"])]
+    env = {**os.environ, "CLUSTERFACTS_DB": str(database), "DBT_PROFILES_DIR": str(project),
+           "DBT_LOG_PATH": str(target / "logs")}
+    command = [*dbt_command(), *args, "--project-dir", str(project), *([] if verbose else ["--quiet"])]
     while True:
         # dbt would meet a held lock only after parsing, with a traceback: look first
         try:

@@ -2,9 +2,9 @@
 
 | variable | setting | default |
 |---|---|---|
-| `CLUSTERFACTS_DB` | `database`: the warehouse file (dbt reads the same variable) | `warehouse/clusterfacts.duckdb` |
-| `CLUSTERFACTS_SEEDS` | `seeds`: the reference data the extractor reads | the repo's `seeds/` |
-| `CLUSTERFACTS_PROJECT` | `project`: the dbt project `clusterfacts build` runs | the repo |
+| `CLUSTERFACTS_DB` | `database`: the warehouse file (dbt reads the same variable) | `warehouse/clusterfacts.duckdb` in the repo (installed: in the working directory) |
+| `CLUSTERFACTS_PROJECT` | `project`: the dbt project `clusterfacts build` runs | the repo (installed: the copy in the package) |
+| `CLUSTERFACTS_SEEDS` | `seeds`: the reference data the extractor reads | the project's `seeds/` |
 | `CLUSTERFACTS_MAX_FILE_BYTES` | `max_file_bytes`: larger files are rejected unread | 8 MiB |
 | `CLUSTERFACTS_BATCH_FILES` | `batch_files`, `validated_batch_files`: files a transaction | 1,000 bulk, 200 validated |
 | `CLUSTERFACTS_MEMORY_LIMIT` | `memory_limit`: DuckDB's memory for a load | `1GB` |
@@ -26,6 +26,8 @@ from functools import lru_cache
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# A wheel carries a copy of the dbt project here (setup.py); a checkout has none, and uses its own.
+PACKED_PROJECT = Path(__file__).resolve().parent / "project"
 
 # A news article is a few kB; a file of many MB is a dump or a mistake, and reading it
 # whole would cost memory and minutes for nothing.
@@ -55,10 +57,13 @@ class Settings:
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] = os.environ) -> Settings:
         batch = environ.get("CLUSTERFACTS_BATCH_FILES")
+        installed = PACKED_PROJECT.is_dir()
+        project = Path(environ.get("CLUSTERFACTS_PROJECT", PACKED_PROJECT if installed else REPO_ROOT))
+        home = Path.cwd() if installed else REPO_ROOT
         return cls(
-            database=Path(environ.get("CLUSTERFACTS_DB", REPO_ROOT / "warehouse" / "clusterfacts.duckdb")),
-            seeds=Path(environ.get("CLUSTERFACTS_SEEDS", REPO_ROOT / "seeds")),
-            project=Path(environ.get("CLUSTERFACTS_PROJECT", REPO_ROOT)),
+            database=Path(environ.get("CLUSTERFACTS_DB", home / "warehouse" / "clusterfacts.duckdb")),
+            seeds=Path(environ.get("CLUSTERFACTS_SEEDS", project / "seeds")),
+            project=project,
             max_file_bytes=int(environ.get("CLUSTERFACTS_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES)),
             batch_files=int(batch) if batch else DEFAULT_BATCH_FILES,
             validated_batch_files=int(batch) if batch else DEFAULT_VALIDATED_BATCH_FILES,

@@ -366,7 +366,7 @@ def _money_metric(ctx: ArticleContext, q: Quantity, clause: Segment) -> str:
     if FACILITY_AFTER.match(ctx.text, q.end, clause.end):
         return "investment"
     last = None
-    for last in pattern.finditer(ctx.text, clause.start, q.start):
+    for last in pattern.finditer(ctx.text, clause.start, q.start):  # noqa: B007 (the loop keeps the last cue)
         pass
     return cues[vocabulary_key(last.group(0))] if last else "output_value"
 

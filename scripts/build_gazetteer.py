@@ -150,7 +150,7 @@ def build() -> tuple[list[dict], list[tuple[str, str]]]:
         if bare_name_too:
             aliases.update((alias, qualified) for alias in with_level_words(name, level))  # ambiguous
         aliases.update((f"{n}, {province}", qualified) for n in spellings(name))
-    for code, (province, level, _, others) in PROVINCES.items():
+    for _code, (province, level, _, others) in PROVINCES.items():
         places[province] = {"geography": province, "parent_geography": "China", "geography_level": level}
         aliases.update((alias, province) for alias in with_level_words(province, level) + list(others))
 

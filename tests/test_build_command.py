@@ -6,14 +6,15 @@ import subprocess
 import sys
 
 from clusterfacts.loading import load
-from conftest import ARTICLES, BIN
+from conftest import ARTICLES, BIN, REPO
 
 HOLD = "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True); print('open', flush=True); " \
        "time.sleep(float(sys.argv[2]))"
 
 
-def clusterfacts(*args, timeout=600):
-    return subprocess.run([str(BIN / "clusterfacts"), *args], capture_output=True, text=True, timeout=timeout)
+def clusterfacts(*args, timeout=600, cwd=None):
+    return subprocess.run([str(BIN / "clusterfacts"), *args], capture_output=True, text=True, timeout=timeout,
+                          cwd=cwd)
 
 
 def test_a_warehouse_never_loaded_is_refused_in_one_line(tmp_path):
@@ -35,7 +36,8 @@ def test_a_reader_holding_the_warehouse_is_named_then_waited_for(tmp_path):
     try:
         busy = clusterfacts("build", "--database", str(database), "--wait", "0.5")
         held_at_start = holder.poll() is None
-        built = clusterfacts("build", "--database", str(database), "--wait", "120")
+        # named relative to where the user is: dbt runs in the project's folder, and builds the same file
+        built = clusterfacts("build", "--database", database.name, "--wait", "120", cwd=tmp_path)
     finally:
         holder.kill()
 
@@ -45,5 +47,6 @@ def test_a_reader_holding_the_warehouse_is_named_then_waited_for(tmp_path):
     assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
     assert held_at_start, "the reader still held the warehouse when the build began, so the build waited"
     assert "models built" in built.stdout and "failed" not in built.stdout
+    assert not (REPO / database.name).exists()
     status = clusterfacts("status", "--database", str(database))
     assert "data and unit tests passed" in status.stdout and "FAILED" not in status.stdout

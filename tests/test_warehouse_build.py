@@ -32,6 +32,12 @@ def test_sql_models_pass_sqlfluff():
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
 
 
+def test_python_passes_ruff():
+    result = subprocess.run([str(BIN / "ruff"), "check", "clusterfacts", "scripts", "tests"], cwd=REPO,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+
+
 def test_a_build_before_any_load_says_to_load_first(tmp_path):
     result = run_dbt(["build", "--quiet"], tmp_path / "empty.duckdb", check=False, target_dir=tmp_path / "target")
     output = result.stdout + result.stderr
