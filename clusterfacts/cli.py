@@ -31,7 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     load.add_argument("--database", type=Path, default=None, help="DuckDB file (default: $CLUSTERFACTS_DB "
                       "or warehouse/clusterfacts.duckdb)")
     load.add_argument("--strict", action="store_true", help="exit 1 when any file is rejected")
-    load.add_argument("--quiet", action="store_true", help="no progress lines")
+    load.add_argument("--quiet", action="store_true",
+                      help="no progress (a bar on a terminal, a line every 30 s otherwise)")
     load.add_argument("--wait", type=float, default=0, metavar="SECONDS",
                       help="when another process has the warehouse open, wait up to SECONDS for it")
     load.add_argument("--workers", type=int, default=os.cpu_count() or 1,
@@ -130,7 +131,8 @@ def _build(args: argparse.Namespace) -> int:
 def _load(args: argparse.Namespace) -> int:
     import duckdb
 
-    from clusterfacts.loading import ProgressPrinter, load
+    from clusterfacts.loading import load
+    from clusterfacts.progress import progress_for
     from clusterfacts.warehouse import WarehouseBusy, WarehouseError, one_line_cause
 
     missing = [path for path in args.paths if not os.path.lexists(path)]
@@ -139,10 +141,10 @@ def _load(args: argparse.Namespace) -> int:
             print(f"clusterfacts load: {path}: no such file or folder", file=sys.stderr)
         return USAGE_ERROR
     database = args.database or default_database()
+    progress = progress_for(args.paths, args.quiet)
     try:
-        summary = load(args.paths, database, progress=None if args.quiet else ProgressPrinter(),
-                       validate=not args.skip_validation, wait_seconds=args.wait, workers=args.workers,
-                       data_docs=args.data_docs)
+        summary = load(args.paths, database, progress=progress, validate=not args.skip_validation,
+                       wait_seconds=args.wait, workers=args.workers, data_docs=args.data_docs)
     except WarehouseBusy as error:
         print(f"clusterfacts load: the warehouse {database} is busy: {error}", file=sys.stderr)
         return USAGE_ERROR
@@ -153,6 +155,9 @@ def _load(args: argparse.Namespace) -> int:
         print(f"clusterfacts load: the warehouse {database} could not be written: {one_line_cause(error)}",
               file=sys.stderr)
         return 1
+    finally:
+        if progress:
+            progress.close()
     for path, reason, detail in summary.rejections:
         print(f"clusterfacts load: rejected {path}: {reason}: {detail}", file=sys.stderr)
     print(f"clusterfacts load: {summary.line()}")

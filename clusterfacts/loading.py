@@ -7,8 +7,6 @@ import datetime as dt
 import multiprocessing
 import os
 import socket
-import sys
-import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +26,6 @@ from clusterfacts.warehouse import connect, ensure_schema, in_list, insert_rows
 # for bulk loads, settings().validated_batch_files for validated ones (clusterfacts/config.py).
 # Files a worker reads per task: a batch is many tasks, so two workers finish it together.
 CHUNK_FILES = 50
-PROGRESS_SECONDS = 2.0
 
 
 @dataclass
@@ -41,6 +38,11 @@ class FileCounts:
     rejected: int = 0
     facts: int = 0
     quarantined: int = 0
+
+    def line(self) -> str:
+        quarantine = f", {self.quarantined} quarantined by validation" if self.quarantined else ""
+        return (f"files seen {self.seen}: loaded {self.loaded}, unchanged {self.unchanged}, "
+                f"rejected {self.rejected}; facts loaded {self.facts}{quarantine}")
 
 
 @dataclass
@@ -60,11 +62,6 @@ class RunSummary(FileCounts):
         self.facts += counts.facts
         self.quarantined += counts.quarantined
 
-    def line(self) -> str:
-        quarantine = f", {self.quarantined} quarantined by validation" if self.quarantined else ""
-        return (f"files seen {self.seen}: loaded {self.loaded}, unchanged {self.unchanged}, "
-                f"rejected {self.rejected}; facts loaded {self.facts}{quarantine}")
-
 
 def now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
@@ -75,7 +72,7 @@ def extractor_version() -> str:
     return EXTRACTOR_VERSION
 
 
-def load(paths: list[str], database: Path, progress: Callable[[str], None] | None = None,
+def load(paths: list[str], database: Path, progress: Callable[[FileCounts], None] | None = None,
          validate: bool = True, wait_seconds: float = 0, workers: int = 1, data_docs: bool = False) -> RunSummary:
     """Load every article under paths into database; the run is recorded in raw.load_runs.
 
@@ -95,7 +92,7 @@ def load(paths: list[str], database: Path, progress: Callable[[str], None] | Non
             pool.terminate()
 
 
-def _run(paths: list[str], database: Path, progress: Callable[[str], None] | None, gate: FactGate | None,
+def _run(paths: list[str], database: Path, progress: Callable[[FileCounts], None] | None, gate: FactGate | None,
          wait_seconds: float, reader: Callable) -> RunSummary:
     conn = connect(database, wait_seconds=wait_seconds)
     try:
@@ -114,10 +111,12 @@ def _run(paths: list[str], database: Path, progress: Callable[[str], None] | Non
                 if pending:
                     _land_batch(conn, summary, pending, gate)
                     if progress:
-                        progress(summary.line())
+                        progress(summary)
                 pending = prepared
             if pending:
                 _land_batch(conn, summary, pending, gate)
+                if progress:
+                    progress(summary)
         except BaseException as error:
             # a warehouse that cannot be written (a full disk) cannot take the run's end
             # either: the run then stays 'running', with the counts of the batches it
@@ -367,15 +366,3 @@ def _land_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, prepared: 
 def _rejection_row(run_id: str, path: str, size: int | None, rejection: Rejection, stamp: dt.datetime) -> dict:
     return {"run_id": run_id, "source_path": path, "size_bytes": size,
             "reason": rejection.reason, "detail": rejection.detail, "rejected_at": stamp}
-
-
-class ProgressPrinter:
-    """Progress on stderr for long runs: a line every PROGRESS_SECONDS, none for a short run."""
-
-    def __init__(self) -> None:
-        self.last = time.monotonic()
-
-    def __call__(self, line: str) -> None:
-        if time.monotonic() - self.last >= PROGRESS_SECONDS:
-            self.last = time.monotonic()
-            print(f"clusterfacts load: {line}", file=sys.stderr, flush=True)
