@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-ARTICLE_SUFFIXES = (".txt",)
+# plain text and scraped pages; other files in a folder are not articles (a named file is read whatever its name)
+ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm")
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def stored_path(path: str) -> str:
 
 
 def discover(paths: list[str]) -> Iterator[Candidate]:
-    """Every .txt file under the given files and folders, in a stable order.
+    """Every article file (ARTICLE_SUFFIXES) under the given folders, and every file named, in a stable order.
 
     Folders are walked without following symlinked folders (so a symlink loop
     cannot trap the walk); a named path that is missing or unreadable is

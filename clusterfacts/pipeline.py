@@ -3,13 +3,13 @@
 `clusterfacts extract` and the loader's workers both call `analyse`, so the same
 file gives the same text, offsets, content hash and fact ids whichever way it is
 read: offsets index the article's text after decoding and, for an HTML page,
-after reducing it to its visible text.
+after reducing it to its main content (clusterfacts/html_text.py).
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from clusterfacts.config import settings
 from clusterfacts.decoding import Decoded, decode
@@ -18,7 +18,7 @@ from clusterfacts.documents import Rejection, content_hash
 from clusterfacts.extraction import extract_facts
 from clusterfacts.fingerprints import sentence_hashes
 from clusterfacts.gazetteer import find_mentions
-from clusterfacts.html_text import html_to_text, looks_like_html
+from clusterfacts.html_text import looks_like_html, read_page
 from clusterfacts.layout import read_layout
 from clusterfacts.time_budget import TooSlow, time_limit
 from clusterfacts.visible_text import VisibleText
@@ -53,9 +53,11 @@ def _analyse(path: str, data: bytes) -> Analysed | Rejection:
         return Rejection(decoded.reason, decoded.detail)
     text = decoded.text
     encoding = decoded.encoding
+    page_date = None
     if looks_like_html(text):
-        text = html_to_text(text)
-        encoding = f"{encoding}, html"
+        page = read_page(text)
+        text, page_date = page.text, page.date
+        encoding = f"{encoding}, html ({page.reader})"
         if not text.strip():
             return Rejection("empty", "an HTML page with no visible text")
     digest = content_hash(text)
@@ -64,6 +66,10 @@ def _analyse(path: str, data: bytes) -> Analysed | Rejection:
     # The rules read the text without invisible characters; rows give the article's own offsets.
     seen = VisibleText(text)
     layout = read_layout(seen.text)
+    if page_date is not None and page_date != layout.published_date:
+        # the page's markup names its date (<time>, meta tags): it outranks a date read from the text
+        layout = replace(layout, published_date=page_date, published_date_source="page markup",
+                         published_date_start=None)
     body = seen.text[layout.body_start:layout.body_end]
     mentions = find_mentions(seen.text, layout.body_start, layout.body_end)
     article = {
