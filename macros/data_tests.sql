@@ -88,3 +88,13 @@ select fact_id, file_name, span, reasons
 from {{ model }}
 where held_back_by = 'fact checks' and {{ facts_not_yet_tested('held_back_at') }}
 {% endtest %}
+
+
+{% test grain(model, columns) %}
+{#- a model's grain as a composite key: no two rows share the combination of `columns`
+    (null equal to null, as group by has it). the columns' own not_null tests say which may be null -#}
+select {{ columns | join(', ') }}, count(*) as n_records
+from {{ model }}
+group by {{ columns | join(', ') }}
+having count(*) > 1
+{% endtest %}

@@ -53,9 +53,9 @@ def check(manifest: dict) -> list[tuple[str, list[str]]]:
     rule("fct_downstream_models_dependent_on_marts (intermediate reading a mart)",
          [n["name"] for n in models.values() if layer(n) == "intermediate"
           and any(layer(models[d]) == "marts" for d in n["depends_on"]["nodes"] if d in models)])
-    rule("fct_missing_primary_key_tests (unique + not_null, or a primary_key test)",
+    rule("fct_missing_primary_key_tests (unique + not_null, a primary_key test, or a grain test of a composite key)",
          [n["name"] for key, n in models.items()
-          if not ({"unique", "not_null"} <= tested.get(key, set()) or "primary_key" in tested.get(key, set()))])
+          if not ({"unique", "not_null"} <= tested.get(key, set()) or tested.get(key, set()) & {"primary_key", "grain"})])
     rule("fct_undocumented_models", [n["name"] for n in models.values() if not n["description"].strip()])
     rule("fct_documentation_coverage (every column described)",
          [n["name"] for n in models.values() if any(not c["description"].strip() for c in n["columns"].values())])

@@ -44,3 +44,31 @@ def test_a_build_before_any_load_says_to_load_first(tmp_path):
     assert result.returncode != 0
     assert "holds no loaded articles (no raw.articles): run `clusterfacts load PATH`" in output
     assert "Catalog Error" not in output
+
+
+def test_every_source_has_a_freshness_that_a_stale_warehouse_breaks(tmp_path):
+    import json
+
+    from clusterfacts.loading import load
+    from conftest import ARTICLES
+
+    database = tmp_path / "w.duckdb"
+    target = tmp_path / "target"
+    load([str(ARTICLES)], database, validate=False)
+    run_dbt(["source", "freshness"], database, target_dir=target)
+    fresh = json.loads((target / "sources.json").read_text(encoding="utf-8"))["results"]
+    manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+    assert {result["unique_id"] for result in fresh} == set(manifest["sources"])
+    assert {result["status"] for result in fresh} == {"pass"}
+
+    conn = duckdb.connect(str(database))
+    try:  # the last load a month ago
+        conn.execute("update raw.load_runs set started_at = started_at - interval 30 day, "
+                     "finished_at = finished_at - interval 30 day")
+        conn.execute("update raw.articles set loaded_at = loaded_at - interval 30 day")
+        conn.execute("update raw.article_texts set loaded_at = loaded_at - interval 30 day")
+    finally:
+        conn.close()
+    run_dbt(["source", "freshness"], database, target_dir=target)
+    stale = json.loads((target / "sources.json").read_text(encoding="utf-8"))["results"]
+    assert {result["status"] for result in stale} == {"warn"}
