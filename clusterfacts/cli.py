@@ -4,6 +4,7 @@
   clusterfacts load PATH...        land articles and their facts in the DuckDB warehouse
   clusterfacts build               refresh the marts analysts query (dbt build and its tests)
   clusterfacts status              what the warehouse holds, its recent runs and rejections
+  clusterfacts export DIR          every mart as Parquet (or CSV) files for BI tools and notebooks
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="clusterfacts", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{load,build,extract,status}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{load,build,extract,status,export}")
 
     load = commands.add_parser("load", help="land articles and their facts in the warehouse")
     load.add_argument("paths", nargs="+", help=".txt files or folders of them")
@@ -60,6 +61,15 @@ def main(argv: list[str] | None = None) -> int:
     status.add_argument("--wait", type=float, default=0, metavar="SECONDS",
                         help="when a load has the warehouse open, wait up to SECONDS for it")
 
+    export = commands.add_parser("export", help="write every mart as Parquet or CSV files, each with its column "
+                                 "descriptions beside it, without holding the warehouse")
+    export.add_argument("folder", type=Path, help="where the files go (created when missing)")
+    export.add_argument("--format", choices=("parquet", "csv"), default="parquet", help="file format (default: parquet)")
+    export.add_argument("--database", type=Path, default=None, help="DuckDB file (default: $CLUSTERFACTS_DB "
+                        "or warehouse/clusterfacts.duckdb)")
+    export.add_argument("--wait", type=float, default=0, metavar="SECONDS",
+                        help="when a load or build has the warehouse open, wait up to SECONDS for it")
+
     args = parser.parse_args(argv)
     try:
         if args.command == "load":
@@ -68,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
             return _status(args)
         if args.command == "build":
             return _build(args)
+        if args.command == "export":
+            return _export(args)
         return _extract(args)
     except BrokenPipeError:  # the reader stopped early (| head): not an error of ours
         _quiet_broken_pipe()
@@ -126,6 +138,29 @@ def _build(args: argparse.Namespace) -> int:
     for name in outcome.failed:
         print(f"clusterfacts build: FAILED {name}", file=sys.stderr)
     return 0 if outcome.ok else 1
+
+
+def _export(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from clusterfacts.exporting import export
+    from clusterfacts.warehouse import WarehouseBusy, WarehouseError, one_line_cause
+
+    database = args.database or default_database()
+    try:
+        written = export(database, args.folder, args.format, wait_seconds=args.wait)
+    except WarehouseBusy as error:
+        print(f"clusterfacts export: the warehouse {database} is busy: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    except WarehouseError as error:
+        print(f"clusterfacts export: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    except (duckdb.Error, OSError) as error:
+        print(f"clusterfacts export: could not write {args.folder}: {one_line_cause(error)}", file=sys.stderr)
+        return 1
+    for mart in written:
+        print(f"clusterfacts export: marts.{mart.name}: {mart.rows} rows -> {mart.path} (columns: {mart.sidecar.name})")
+    return 0
 
 
 def _load(args: argparse.Namespace) -> int:
