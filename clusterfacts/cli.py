@@ -10,9 +10,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
+from collections.abc import Iterator
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -81,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "export":
             return _export(args)
         return _extract(args)
+    except _Stopped as stopped:
+        return stopped.code
     except BrokenPipeError:  # the reader stopped early (| head): not an error of ours
         _quiet_broken_pipe()
         return 0
@@ -102,36 +106,53 @@ def _quiet_broken_pipe() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
+class _Stopped(Exception):
+    """A command stopped with its message printed: main returns the exit code."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@contextlib.contextmanager
+def _warehouse_errors(command: str, database: Path, cannot_write: str | None = None) -> Iterator[None]:
+    """One line on stderr for a warehouse that is busy or unusable (exit 2), and, given
+    `cannot_write`, for a DuckDB or OS error while writing (exit 1): never a traceback."""
+    import duckdb
+
+    from clusterfacts.warehouse import WarehouseBusy, WarehouseError, one_line_cause
+
+    try:
+        yield
+    except WarehouseBusy as error:
+        print(f"clusterfacts {command}: the warehouse {database} is busy: {error}", file=sys.stderr)
+        raise _Stopped(USAGE_ERROR) from error
+    except WarehouseError as error:
+        print(f"clusterfacts {command}: {error}", file=sys.stderr)
+        raise _Stopped(USAGE_ERROR) from error
+    except (duckdb.Error, OSError) as error:
+        if cannot_write is None:
+            raise
+        print(f"clusterfacts {command}: {cannot_write}: {one_line_cause(error)}", file=sys.stderr)
+        raise _Stopped(1) from error
+
+
 def _status(args: argparse.Namespace) -> int:
     from clusterfacts.status import report
-    from clusterfacts.warehouse import WarehouseBusy, WarehouseError
 
     database = args.database or default_database()
-    try:
+    with _warehouse_errors("status", database):
         print(report(database, wait_seconds=args.wait))
-    except WarehouseBusy as error:
-        print(f"clusterfacts status: the warehouse {database} is busy: {error}", file=sys.stderr)
-        return USAGE_ERROR
-    except WarehouseError as error:
-        print(f"clusterfacts status: {error}", file=sys.stderr)
-        return USAGE_ERROR
     return 0
 
 
 def _build(args: argparse.Namespace) -> int:
     from clusterfacts.building import build
-    from clusterfacts.warehouse import WarehouseBusy, WarehouseError
 
     database = args.database or default_database()
-    try:
+    with _warehouse_errors("build", database):
         outcome = build(database, settings().project, wait_seconds=args.wait, full_refresh=args.full_refresh,
                         verbose=args.verbose)
-    except WarehouseBusy as error:
-        print(f"clusterfacts build: the warehouse {database} is busy: {error}", file=sys.stderr)
-        return USAGE_ERROR
-    except WarehouseError as error:
-        print(f"clusterfacts build: {error}", file=sys.stderr)
-        return USAGE_ERROR
     print(f"clusterfacts build: {outcome.line()}")
     for name in outcome.warned:
         print(f"clusterfacts build: warned {name} (clusterfacts status lists the facts held back)")
@@ -141,34 +162,19 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    import duckdb
-
     from clusterfacts.exporting import export
-    from clusterfacts.warehouse import WarehouseBusy, WarehouseError, one_line_cause
 
     database = args.database or default_database()
-    try:
+    with _warehouse_errors("export", database, cannot_write=f"could not write {args.folder}"):
         written = export(database, args.folder, args.format, wait_seconds=args.wait)
-    except WarehouseBusy as error:
-        print(f"clusterfacts export: the warehouse {database} is busy: {error}", file=sys.stderr)
-        return USAGE_ERROR
-    except WarehouseError as error:
-        print(f"clusterfacts export: {error}", file=sys.stderr)
-        return USAGE_ERROR
-    except (duckdb.Error, OSError) as error:
-        print(f"clusterfacts export: could not write {args.folder}: {one_line_cause(error)}", file=sys.stderr)
-        return 1
     for mart in written:
         print(f"clusterfacts export: marts.{mart.name}: {mart.rows} rows -> {mart.path} (columns: {mart.sidecar.name})")
     return 0
 
 
 def _load(args: argparse.Namespace) -> int:
-    import duckdb
-
     from clusterfacts.loading import load
     from clusterfacts.progress import progress_for
-    from clusterfacts.warehouse import WarehouseBusy, WarehouseError, one_line_cause
 
     missing = [path for path in args.paths if not os.path.lexists(path)]
     if missing:  # before the warehouse is created or opened: a mistyped path changes nothing
@@ -178,18 +184,9 @@ def _load(args: argparse.Namespace) -> int:
     database = args.database or default_database()
     progress = progress_for(args.paths, args.quiet)
     try:
-        summary = load(args.paths, database, progress=progress, validate=not args.skip_validation,
-                       wait_seconds=args.wait, workers=args.workers, data_docs=args.data_docs)
-    except WarehouseBusy as error:
-        print(f"clusterfacts load: the warehouse {database} is busy: {error}", file=sys.stderr)
-        return USAGE_ERROR
-    except WarehouseError as error:
-        print(f"clusterfacts load: {error}", file=sys.stderr)
-        return USAGE_ERROR
-    except (duckdb.Error, OSError) as error:
-        print(f"clusterfacts load: the warehouse {database} could not be written: {one_line_cause(error)}",
-              file=sys.stderr)
-        return 1
+        with _warehouse_errors("load", database, cannot_write=f"the warehouse {database} could not be written"):
+            summary = load(args.paths, database, progress=progress, validate=not args.skip_validation,
+                           wait_seconds=args.wait, workers=args.workers, data_docs=args.data_docs)
     finally:
         if progress:
             progress.close()
