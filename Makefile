@@ -12,7 +12,7 @@ export DO_NOT_TRACK := 1
 # how long `make warehouse` and `make dbt` wait while another process (a BI tool) has the warehouse open
 WAIT ?= 60
 
-.PHONY: setup warehouse dbt test test-fast lint conventions score bench clean
+.PHONY: setup warehouse dbt docs test test-fast lint conventions score bench clean
 
 # The extractor's modules are compiled with mypyc whenever their build is missing or older than a source.
 setup: $(VENV)/.installed
@@ -34,6 +34,12 @@ warehouse: setup
 # warehouse, where `clusterfacts status` reads them, failed or not.
 dbt: setup
 	$(BIN)/clusterfacts build --wait $(WAIT)
+
+# dbt's documentation of every model, column, test and exposure, with the warehouse's catalog,
+# as one self-contained page that opens from file:// without internet.
+docs: setup
+	$(BIN)/dbt docs generate --static --quiet
+	@echo "open target/static_index.html"
 
 test: setup
 	$(BIN)/pytest
