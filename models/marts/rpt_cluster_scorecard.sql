@@ -1,5 +1,5 @@
 -- per cluster, place and metric: the latest reported figure and the latest target, each
--- with its source, and how many distinct stories state a figure for it. only the columns
+-- traceable to its fact, sentence, characters and article (title, date, file), and how many distinct stories state a figure for it. only the columns
 -- that rank and count go through the aggregates, and the winning facts' text is read at
 -- the end by row id from the table behind fct_facts (a join on fact id scans the wide
 -- columns of every fact); stories are counted by the facts that are their story's first
@@ -63,6 +63,10 @@ latest as (
         facts.reference_year,
         facts.target_year,
         facts.span,
+        facts.sentence,
+        facts.char_start,
+        facts.char_end,
+        facts.article_id,
         facts.file_name,
         facts.is_corrected
     from {{ ref('int_facts_deduplicated') }} as facts
@@ -108,6 +112,12 @@ select
     latest_reported.reference_year as reported_year,
     latest_reported.span as reported_span,
     latest_reported.file_name as reported_source,
+    latest_reported.fact_id as reported_fact_id,
+    latest_reported.sentence as reported_sentence,
+    latest_reported.char_start as reported_char_start,
+    latest_reported.char_end as reported_char_end,
+    reported_articles.title as reported_title,
+    reported_articles.published_date as reported_published_date,
     reported_stating.stories as reported_value_stories,
     sources.reporting_stories,
     latest_target.value as target_value,
@@ -117,6 +127,12 @@ select
     latest_target.target_year,
     latest_target.span as target_span,
     latest_target.file_name as target_source,
+    latest_target.fact_id as target_fact_id,
+    latest_target.sentence as target_sentence,
+    latest_target.char_start as target_char_start,
+    latest_target.char_end as target_char_end,
+    target_articles.title as target_title,
+    target_articles.published_date as target_published_date,
     target_stating.stories as target_value_stories,
     sources.target_stories,
     coalesce(latest_reported.is_corrected, false) or coalesce(latest_target.is_corrected, false) as has_corrected_facts
@@ -130,6 +146,7 @@ left join latest as latest_reported
         and sources.metric_id = latest_reported.metric_id
         and not latest_reported.is_target
 left join stories_stating_latest as reported_stating on latest_reported.fact_id = reported_stating.fact_id
+left join {{ ref('dim_articles') }} as reported_articles on latest_reported.article_id = reported_articles.article_id
 left join latest as latest_target
     on
         sources.cluster_id = latest_target.cluster_id
@@ -137,3 +154,4 @@ left join latest as latest_target
         and sources.metric_id = latest_target.metric_id
         and latest_target.is_target
 left join stories_stating_latest as target_stating on latest_target.fact_id = target_stating.fact_id
+left join {{ ref('dim_articles') }} as target_articles on latest_target.article_id = target_articles.article_id
