@@ -1,8 +1,9 @@
 -- per cluster, place and metric: the latest reported figure and the latest target, each
 -- traceable to its fact, sentence, characters and article (title, date, file), and how
--- many distinct stories state a figure for it. only the columns that rank and count go through the aggregates, and the winning facts' text is read at
--- the end by row id from the table behind fct_facts (a join on fact id scans the wide
--- columns of every fact); stories are counted by the facts that are their story's first
+-- many distinct stories state a figure for it. only the columns that rank and count go
+-- through the aggregates, and the winning facts' text is read at the end by row id from
+-- the table behind fct_facts (a join on fact id scans the wide columns of every fact);
+-- stories are counted by the facts that are their story's first
 
 -- built after fct_facts, so a failing test there stops this mart as it stops the others
 -- depends_on: {{ ref('fct_facts') }}
