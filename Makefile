@@ -12,7 +12,7 @@ export DO_NOT_TRACK := 1
 # how long `make warehouse` and `make dbt` wait while another process (a BI tool) has the warehouse open
 WAIT ?= 60
 
-.PHONY: setup warehouse dbt docs test test-fast lint conventions score bench clean
+.PHONY: setup warehouse dbt docs report test test-fast lint conventions score bench clean
 
 # The extractor's modules are compiled with mypyc whenever their build is missing or older than a source.
 setup: $(VENV)/.installed
@@ -40,6 +40,10 @@ dbt: setup
 docs: setup
 	$(BIN)/dbt docs generate --static --quiet
 	@echo "open target/static_index.html"
+
+# a static site of the marts to look at, warehouse/report/index.html (clusterfacts/reporting.py)
+report: setup
+	$(BIN)/clusterfacts report --wait $(WAIT)
 
 test: setup
 	$(BIN)/pytest

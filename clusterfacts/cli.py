@@ -5,6 +5,7 @@
   clusterfacts build               refresh the marts analysts query (dbt build and its tests)
   clusterfacts status              what the warehouse holds, its recent runs and rejections
   clusterfacts export DIR          every mart as Parquet (or CSV) files for BI tools and notebooks
+  clusterfacts report [DIR]        a static site to look at: figures, targets, sources, test results
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="clusterfacts", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{load,build,extract,status,export}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{load,build,extract,status,export,report}")
 
     load = commands.add_parser("load", help="land articles and their facts in the warehouse")
     load.add_argument("paths", nargs="+", help=".txt files or folders of them")
@@ -72,6 +73,15 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--wait", type=float, default=0, metavar="SECONDS",
                         help="when a load or build has the warehouse open, wait up to SECONDS for it")
 
+    site = commands.add_parser("report", help="write a static site of the marts: latest figures and targets with "
+                               "their sentences and articles, targets by year, facts per cluster and place, tests")
+    site.add_argument("folder", type=Path, nargs="?", default=None,
+                      help="where the site goes (default: report/ beside the warehouse)")
+    site.add_argument("--database", type=Path, default=None, help="DuckDB file (default: $CLUSTERFACTS_DB "
+                      "or warehouse/clusterfacts.duckdb)")
+    site.add_argument("--wait", type=float, default=0, metavar="SECONDS",
+                      help="when a load or build has the warehouse open, wait up to SECONDS for it")
+
     args = parser.parse_args(argv)
     try:
         if args.command == "load":
@@ -82,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
             return _build(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "report":
+            return _report(args)
         return _extract(args)
     except _Stopped as stopped:
         return stopped.code
@@ -169,6 +181,17 @@ def _export(args: argparse.Namespace) -> int:
         written = export(database, args.folder, args.format, wait_seconds=args.wait)
     for mart in written:
         print(f"clusterfacts export: marts.{mart.name}: {mart.rows} rows -> {mart.path} (columns: {mart.sidecar.name})")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from clusterfacts.reporting import report
+
+    database = args.database or default_database()
+    folder = args.folder or database.parent / "report"
+    with _warehouse_errors("report", database, cannot_write=f"could not write {folder}"):
+        written = report(database, folder, wait_seconds=args.wait)
+    print(f"clusterfacts report: {written.figures} figures, {written.article_pages} article pages -> {written.index}")
     return 0
 
 

@@ -16,14 +16,10 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from clusterfacts.warehouse import WarehouseError, WarehouseMissing, connect
+from clusterfacts.warehouse import WarehouseMissing, connect, require_marts
 
 FORMATS = ("parquet", "csv")
 MARTS_SCHEMA = "marts"
-
-
-class NothingToExport(WarehouseError):
-    """The warehouse has no marts: it was loaded but never built."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +48,13 @@ def export(database: Path, folder: Path, file_format: str = "parquet", wait_seco
         raise WarehouseMissing(f"no warehouse at {database}: run `clusterfacts load PATH` first")
     conn = connect(database, read_only=True, wait_seconds=wait_seconds)
     try:
+        require_marts(conn, database)
         marts = conn.execute("""
             select table_name, comment from duckdb_tables() where schema_name = $schema
             union all
             select view_name, comment from duckdb_views() where schema_name = $schema and not internal
             order by 1
         """, {"schema": MARTS_SCHEMA}).fetchall()
-        if not marts:
-            raise NothingToExport(f"the warehouse {database} has no marts: run `clusterfacts build` first")
         folder.mkdir(parents=True, exist_ok=True)
         exported_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         written = []

@@ -166,6 +166,16 @@ class WarehouseMissing(WarehouseError):
     """No warehouse file where one is to be read."""
 
 
+class WarehouseNotBuilt(WarehouseError):
+    """The warehouse was loaded but has no marts: dbt never built it."""
+
+
+def require_marts(conn: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Stop a reader of the marts (export, report) in one line when there are none."""
+    if not conn.execute("select count(*) from duckdb_tables() where schema_name = 'marts'").fetchall()[0][0]:
+        raise WarehouseNotBuilt(f"the warehouse {path} has no marts: run `clusterfacts build` first")
+
+
 class WarehouseUnusable(WarehouseError):
     """The warehouse file is damaged, or cannot be created or written where it is."""
 

@@ -14,4 +14,5 @@ def test_the_static_docs_page_stands_alone_and_shows_who_reads_the_marts(sample_
     assert "rpt_cluster_scorecard" in page and "exposure.clusterfacts.mart_exports" in page
 
     listed = run_dbt(["ls", "--resource-type", "exposure", "--quiet"], sample_warehouse, target_dir=target).stdout
-    assert set(listed.split()) == {"exposure:clusterfacts.mart_exports", "exposure:clusterfacts.example_queries"}
+    assert set(listed.split()) == {"exposure:clusterfacts.mart_exports", "exposure:clusterfacts.example_queries",
+                                   "exposure:clusterfacts.report"}
