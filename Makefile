@@ -12,7 +12,7 @@ export DO_NOT_TRACK := 1
 # how long `make warehouse` and `make dbt` wait while another process (a BI tool) has the warehouse open
 WAIT ?= 60
 
-.PHONY: setup warehouse dbt docs report test test-fast lint conventions score bench clean
+.PHONY: setup warehouse dbt docs report metrics test test-fast lint conventions score bench clean
 
 # The extractor's modules are compiled with mypyc whenever their build is missing or older than a source.
 setup: $(VENV)/.installed
@@ -44,6 +44,13 @@ docs: setup
 # a static site of the marts to look at, warehouse/report/index.html (clusterfacts/reporting.py)
 report: setup
 	$(BIN)/clusterfacts report --wait $(WAIT)
+
+# the semantic layer's saved queries (models/marts/_metrics.yml), each answered by MetricFlow
+# from the warehouse; `.venv/bin/mf query --metrics ... --group-by ...` asks anything else
+metrics: setup
+	@$(BIN)/dbt parse --quiet
+	@for query in $$($(BIN)/python -c 'import json; print(*(q["name"] for q in json.load(open("target/semantic_manifest.json"))["saved_queries"]))'); do \
+	  echo "== $$query"; $(BIN)/mf query --saved-query $$query --decimals 2 || exit 1; done
 
 test: setup
 	$(BIN)/pytest

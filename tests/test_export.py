@@ -34,7 +34,7 @@ def mart_frames(database) -> dict[str, pd.DataFrame]:
     """Each mart as pandas has it through Arrow, as it has a Parquet file (a DATE stays a date)."""
     conn = duckdb.connect(str(database), read_only=True)
     try:
-        return {name: in_utc(conn.execute(f"select * from marts.{name}").to_arrow_table().to_pandas())
+        return {name: in_utc(conn.sql(f"select * from marts.{name}").to_arrow_table().to_pandas())
                 for (name,) in conn.execute(MARTS).fetchall()}
     finally:
         conn.close()
