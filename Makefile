@@ -12,7 +12,7 @@ export DO_NOT_TRACK := 1
 # how long `make warehouse` and `make dbt` wait while another process (a BI tool) has the warehouse open
 WAIT ?= 60
 
-.PHONY: setup warehouse dbt docs report metrics test test-fast lint conventions score bench clean
+.PHONY: setup warehouse dbt docs report metrics browser test test-fast lint conventions score bench clean
 
 # The extractor's modules are compiled with mypyc whenever their build is missing or older than a source.
 setup: $(VENV)/.installed
@@ -52,8 +52,18 @@ metrics: setup
 	@for query in $$($(BIN)/python -c 'import json; print(*(q["name"] for q in json.load(open("target/semantic_manifest.json"))["saved_queries"]))'); do \
 	  echo "== $$query"; $(BIN)/mf query --saved-query $$query --decimals 2 || exit 1; done
 
-test: setup
+test: setup browser
 	$(BIN)/pytest
+
+# Debian's Chromium, for the report's browser test (tests/test_report_browser.py); installed
+# here, as root, when it is missing (about 20 s), and named when it cannot be.
+CHROMIUM ?= /usr/bin/chromium
+browser:
+	@test -x $(CHROMIUM) || { test "$$(id -u)" = 0 && command -v apt-get >/dev/null && \
+	  { echo "installing Debian's chromium for the browser test"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1 || \
+	    { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }; }; } || \
+	  echo "no Chromium at $(CHROMIUM) and no way to install it here: the browser test will say so (apt-get install chromium)"
 
 # The tests marked fast (tests/conftest.py): the extractor's rules and the gold scores, in under a minute.
 test-fast: setup

@@ -5,8 +5,9 @@ figure and the latest target, each with the sentence that states it and a link t
 article; targets by the year they are due; facts per cluster and place; figures over the
 years where several years are known; and what the last build's tests and checks said. Each
 article a figure comes from gets a page, DIR/articles/ID.html, with its text and every fact
-in it marked, so a link lands on the words. Plain HTML and inline CSS: it opens from
-file://, needs no server and fetches nothing. The warehouse is opened read-only.
+in it marked, so a link lands on the words. Plain HTML, inline CSS and charts drawn as
+inline SVG (clusterfacts/charts.py): it opens from file://, needs no server and fetches
+nothing. The warehouse is opened read-only.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from clusterfacts.charts import bar_chart, column_chart, line_chart, readable
 from clusterfacts.status import results_beside
 from clusterfacts.warehouse import WarehouseMissing, connect, require_marts
 
@@ -28,11 +30,16 @@ table { border-collapse: collapse; width: 100%; margin: .5em 0; }
 th, td { text-align: left; vertical-align: top; padding: .3em .5em; border-bottom: 1px solid #eee; }
 th { background: #f5f5f5; } td.num { text-align: right; white-space: nowrap; }
 .quote { color: #555; font-size: .92em; } .muted { color: #888; }
-.bar { background: #4a78c2; height: .8em; display: inline-block; vertical-align: middle; }
+.charts { display: flex; flex-wrap: wrap; gap: 1em; } figure { margin: .5em 0; }
+figcaption { color: #555; font-size: .92em; }
 .ok { color: #17702e; } .warn { color: #9a6700; } .fail { color: #b42318; }
 mark { background: #ffe58a; } mark:target { background: #ffb347; outline: 2px solid #e07b00; }
 pre { white-space: pre-wrap; font: inherit; }
 """
+
+
+# the facts-per-cluster-and-place chart shows the largest this many; the table below it has all
+CHART_BARS = 25
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,12 +155,7 @@ def _figure(value, qualifier, unit) -> str:
     """A value as an analyst reads it: "about 100 billion CNY", "more than 600 company"."""
     if value is None:
         return ""
-    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(value) >= size:
-            shown = f"{value / size:,.4g} {word}"
-            break
-    else:
-        shown = f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.4g}"
+    shown = readable(value)
     words = {"more_than": "more than ", "less_than": "less than ", "approximate": "about ", "at_least": "at least ",
              "at_most": "at most "}
     return f"{words.get(qualifier or '', '')}{shown} {unit or ''}".strip()
@@ -199,6 +201,11 @@ def _index(database: Path, totals: dict, scorecard: list[dict], targets: list[di
     parts.append("</table>")
 
     parts.append("<h2>Targets by the year they are due</h2>")
+    due = sorted({row["target_year"] for row in targets})
+    if due:
+        parts.append(_chart(column_chart("Targets by due year", [
+            (str(year), sum(row["target_year"] == year for row in targets)) for year in due]),
+            "Targets stated for each due year"))
     for year in sorted({row["target_year"] for row in targets}):
         parts.append(f"<h3>{year}</h3><ul>")
         for row in (r for r in targets if r["target_year"] == year):
@@ -208,19 +215,32 @@ def _index(database: Path, totals: dict, scorecard: list[dict], targets: list[di
                          f"<span class=\"quote\">“{html.escape(row['sentence'] or '')}”</span></li>")
         parts.append("</ul>")
 
-    parts.append("<h2>Facts per cluster and place</h2><table><tr><th>cluster</th><th>place</th>"
-                 "<th>facts</th><th>stories</th><th></th></tr>")
-    most = max((row["facts"] for row in counts), default=1)
+    parts.append("<h2>Facts per cluster and place</h2>")
+    if counts:
+        shown = counts[:CHART_BARS]
+        parts.append(_chart(bar_chart("Facts per cluster and place", [
+            (f"{row['cluster_name']} · {row['geography_id']}", row["facts"]) for row in shown]),
+            f"The {len(shown)} clusters and places with the most facts" if len(counts) > len(shown)
+            else "Facts per cluster and place"))
+    parts.append("<table><tr><th>cluster</th><th>place</th><th>facts</th><th>stories</th></tr>")
     for row in counts:
         parts.append(f"<tr><td>{html.escape(row['cluster_name'])}</td><td>{html.escape(row['geography_id'])}</td>"
-                     f"<td class=\"num\">{row['facts']}</td><td class=\"num\">{row['stories']}</td>"
-                     f"<td><span class=\"bar\" style=\"width:{200 * row['facts'] / most:.0f}px\"></span></td></tr>")
+                     f"<td class=\"num\">{row['facts']}</td><td class=\"num\">{row['stories']}</td></tr>")
     parts.append("</table>")
 
     parts.append("<h2>Figures over the years</h2>")
     if not over_time:
         parts.append('<p class="muted">No cluster, place and metric has figures for more than one year yet.</p>')
     else:
+        series: dict[tuple, list[tuple[int, float]]] = {}
+        for row in over_time:
+            key = (row["cluster_id"], row["geography_id"], row["metric_id"], row["unit"], row["is_target"])
+            series.setdefault(key, []).append((row["reference_year"], row["latest_value"]))
+        parts.append('<div class="charts">')
+        for (cluster, place, metric, unit, is_target), points in series.items():
+            name = f"{cluster} · {place} · {metric}{' (target)' if is_target else ''}"
+            parts.append(_chart(line_chart(name, points, unit or ""), f"{name}, {unit or ''}"))
+        parts.append("</div>")
         parts.append("<table><tr><th>cluster</th><th>place</th><th>metric</th><th>year</th><th>latest value</th>"
                      "<th>stories</th></tr>")
         for row in over_time:
@@ -231,6 +251,10 @@ def _index(database: Path, totals: dict, scorecard: list[dict], targets: list[di
                          f"<td class=\"num\">{row['stories']}</td></tr>")
         parts.append("</table>")
     return _page("clusterfacts report", "\n".join(parts))
+
+
+def _chart(svg: str, caption: str) -> str:
+    return f"<figure>{svg}<figcaption>{html.escape(caption)}</figcaption></figure>"
 
 
 def _article_page(conn, article_id: str) -> str:

@@ -70,7 +70,7 @@ def assert_counts_match_rows(runs: list[tuple]) -> None:
         assert (loaded, facts, rejected) == (articles, fact_rows, rejected_rows), f"{status} run: counts != rows"
 
 
-DBT_MODULES = {"test_build_command", "test_semantic_layer", "test_report", "test_docs", "test_example_queries", "test_export", "test_wheel", "test_concurrency", "test_held_back_facts", "test_incremental", "test_marts", "test_untested_facts", "test_warehouse_build"}
+DBT_MODULES = {"test_build_command", "test_semantic_layer", "test_report_browser", "test_report", "test_docs", "test_example_queries", "test_export", "test_wheel", "test_concurrency", "test_held_back_facts", "test_incremental", "test_marts", "test_untested_facts", "test_warehouse_build"}
 SLOW_MODULES = {"test_bad_input", "test_html_pages", "test_progress", "test_cli", "test_faults", "test_full_disk", "test_native", "test_loading", "test_pipeline", "test_reading",
                 "test_replicate_warehouse", "test_decoding"}
 
