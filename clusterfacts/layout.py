@@ -1,4 +1,4 @@
-"""Reading an article's layout: title, published date, and the body without page furniture."""
+"""Reading an article's layout: title, published date, credit, and the body without page furniture."""
 
 from __future__ import annotations
 
@@ -42,6 +42,19 @@ FURNITURE_LINE = re.compile(
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# The credit an article gives itself: who published or wrote it, as its own lines say.
+# Each rule, with the kind it records, matches a whole line; the first that matches wins.
+CREDIT_RULES = (
+    # "Source: Shanghai Daily", "Sources: Xinhua, China Daily", "From: Hunan Provincial Government"
+    ("source line", re.compile(r"^\s*(?:sources?|from)\s*[:：]\s*(?P<credit>\S.{0,60}?)\s*$", re.IGNORECASE)),
+    # "SHANGHAI, July 26 (Xinhua) -- East China's Shanghai ..."
+    ("dateline", re.compile(r"^\s*[A-Z][A-Z .'-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*"
+                            r"\((?P<credit>[A-Z][\w .&'-]{1,40})\)\s*(?:--|—|–|-)")),
+    # "By Yang Jian", "by:Caodahai     2021-09-03"; not "By 2025, ..." nor "By integrating ..."
+    ("byline", re.compile(r"^\s*(?i:by)\s*[:：]?\s*(?P<credit>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})\s*(?:\s{2,}.*)?$")),
+)
+# How many content lines after the body may carry its credit ("Source: Shanghai Daily").
+CREDIT_FOOT_LINES = 6
 NAV_LABEL = re.compile(r"^[A-Z][A-Za-z&]*(?: [A-Z&][A-Za-z&]*){0,%d}$" % (MAX_NAV_LABEL_WORDS - 1))
 
 
@@ -59,6 +72,9 @@ class Layout:
     published_date_start: int | None
     body_start: int
     body_end: int
+    credit: str | None = None  # who the article says published or wrote it: "Xinhua", "Shanghai Daily"
+    credit_kind: str | None = None  # the rule that found it: "source line", "dateline" or "byline"
+    credit_start: int | None = None
 
 
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -105,7 +121,20 @@ def read_layout(text: str) -> Layout:
         date, source, date_start, date_end = _find_date(
             content[first + DATE_SEARCH_LINES:first + LABELLED_DATE_LINES], labelled_only=True)
     title = _find_title(content[first], date_start, date_end)
-    return Layout(title, date, source, date_start, content[first].start, content[last].end)
+    # the head, and the foot: the body's last lines and the page furniture after them
+    foot = content[max(first + LABELLED_DATE_LINES, last - 2):last + 1 + CREDIT_FOOT_LINES]
+    credit, credit_kind, credit_start = _find_credit(content[:first + LABELLED_DATE_LINES] + foot)
+    return Layout(title, date, source, date_start, content[first].start, content[last].end,
+                  credit, credit_kind, credit_start)
+
+
+def _find_credit(lines: list[Line]) -> tuple[str | None, str | None, int | None]:
+    for line in lines:
+        for kind, rule in CREDIT_RULES:
+            match = rule.match(line.text)
+            if match:
+                return match.group("credit"), kind, line.start + match.start("credit")
+    return None, None, None
 
 
 def _body_bounds(content: list[Line]) -> tuple[int, int] | None:

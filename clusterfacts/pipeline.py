@@ -84,6 +84,9 @@ def _analyse(path: str, data: bytes) -> Analysed | Rejection:
         "published_date_source": layout.published_date_source,
         "published_date_start": (None if layout.published_date_start is None
                                  else seen.start(layout.published_date_start)),
+        "credit": layout.credit,
+        "credit_kind": layout.credit_kind,
+        "credit_start": None if layout.credit_start is None else seen.start(layout.credit_start),
         "body_start": seen.start(layout.body_start),
         "body_end": seen.end(layout.body_end),
         "sentence_hashes": sentence_hashes(body),

@@ -61,10 +61,10 @@ def report(database: Path, folder: Path, wait_seconds: float = 0) -> Report:
         scorecard = _rows(conn, """
             select s.cluster_name, s.cluster_id, s.geography_id, s.geography_path, s.metric_id, m.metric_description,
                    s.reported_value, s.reported_qualifier, s.reported_unit, s.reported_year, s.reported_span,
-                   s.reported_sentence, s.reported_title, s.reported_published_date, s.reported_source,
+                   s.reported_sentence, s.reported_title, s.reported_published_date, s.reported_source, s.reported_credit,
                    s.reported_fact_id, s.reporting_stories,
                    s.target_value, s.target_qualifier, s.target_unit, s.target_year, s.target_span,
-                   s.target_sentence, s.target_title, s.target_source, s.target_fact_id, s.target_stories
+                   s.target_sentence, s.target_title, s.target_source, s.target_credit, s.target_fact_id, s.target_stories
             from marts.rpt_cluster_scorecard as s
             left join marts.dim_metrics as m using (metric_id)
             order by s.cluster_name, s.geography_id, s.metric_id""")
@@ -186,13 +186,15 @@ def _index(database: Path, totals: dict, scorecard: list[dict], targets: list[di
                         f" ({row['reported_year'] or 'year unknown'})"
                         f"<div class=\"quote\">“{html.escape(row['reported_sentence'] or '')}”</div>"
                         f"<div class=\"muted\">{html.escape(row['reported_title'] or row['reported_source'] or '')}"
-                        f"{', ' + str(row['reported_published_date']) if row['reported_published_date'] else ''}; "
+                        f"{', ' + str(row['reported_published_date']) if row['reported_published_date'] else ''}"
+                        f"{', ' + html.escape(row['reported_credit']) if row['reported_credit'] else ''}; "
                         f"{_stories(row['reporting_stories'])}</div>")
         if row["target_fact_id"]:
             target = (f"<b>{_link(row['target_fact_id'], articles_of.get(row['target_fact_id']), _figure(row['target_value'], row['target_qualifier'], row['target_unit']))}</b>"
                       f" by {row['target_year'] or '?'}"
                       f"<div class=\"quote\">“{html.escape(row['target_sentence'] or '')}”</div>"
-                      f"<div class=\"muted\">{html.escape(row['target_title'] or row['target_source'] or '')}</div>")
+                      f"<div class=\"muted\">{html.escape(row['target_title'] or row['target_source'] or '')}"
+                      f"{', ' + html.escape(row['target_credit']) if row['target_credit'] else ''}</div>")
         parts.append(f"<tr><td>{html.escape(row['cluster_name'])}</td>"
                      f"<td title=\"{html.escape(row['geography_path'] or '')}\">{html.escape(row['geography_id'])}</td>"
                      f"<td>{html.escape(row['metric_id'])}<div class=\"muted\">"

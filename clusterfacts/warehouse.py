@@ -53,6 +53,9 @@ create table if not exists raw.articles (
     published_date date,
     published_date_source varchar,
     published_date_start integer,
+    credit varchar,                      -- who the article says published or wrote it (layout.CREDIT_RULES)
+    credit_kind varchar,
+    credit_start integer,
     body_start integer not null,
     body_end integer not null,
     sentence_hashes bigint[] not null,   -- fingerprints of the body's sentences, for story grouping
@@ -242,6 +245,9 @@ def who_holds(error: BaseException | None, waited: float) -> str:
 MIGRATIONS = """
 alter table raw.load_runs add column if not exists pid integer;
 alter table raw.load_runs add column if not exists host varchar;
+alter table raw.articles add column if not exists credit varchar;
+alter table raw.articles add column if not exists credit_kind varchar;
+alter table raw.articles add column if not exists credit_start integer;
 """
 
 

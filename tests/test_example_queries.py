@@ -28,9 +28,9 @@ def test_the_readme_shows_every_query_as_its_file_has_it():
 def test_minhang_biomedicine_is_told_with_its_source(sample_warehouse):
     rows = answer(sample_warehouse, "minhang_biomedicine_size.sql")
     title = "Minhang speeds new industrialization with billion-yuan industrial clusters"
-    assert ("enterprise_count", "more_than", 600.0, "company", 2024, "over 600", title, None,
+    assert ("enterprise_count", "more_than", 600.0, "company", 2024, "over 600", title, None, None,
             "000_63fa5289a803b129.txt", 1) in rows
-    assert ("output_share", "approximate", 15.0, "percent", 2024, "around 15 percent", title, None,
+    assert ("output_share", "approximate", 15.0, "percent", 2024, "around 15 percent", title, None, None,
             "000_63fa5289a803b129.txt", 1) in rows
 
 

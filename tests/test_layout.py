@@ -1,5 +1,7 @@
 import datetime as dt
 
+import pytest
+
 from clusterfacts.layout import read_layout
 from conftest import read_article
 
@@ -46,3 +48,34 @@ def test_an_impossible_date_is_not_a_date():
 def test_text_without_content_has_an_empty_body():
     layout = read_layout("\n\n")
     assert layout.title is None and layout.body_start == 0
+
+
+# The credit rules, each on lines written for it; (lines, credit, kind), credit None when none may be read.
+CREDIT_CASES = [
+    ("Harbin opens a robot park\nHARBIN, March 3 (Reuters) - The city opened a park for robot makers on Monday.",
+     "Reuters", "dateline"),
+    ("Suzhou chip output grows\nBy Li Wei\nSuzhou's chip makers produced more in 2024.", "Li Wei", "byline"),
+    ("Hefei batteries\nby:Zhoumin     2023-05-04\nHefei's battery makers grew.", "Zhoumin", "byline"),
+    ("Wuxi IoT\nWuxi has more than 2,000 IoT companies.\n\nSource: Jiangsu Daily\nPrint", "Jiangsu Daily",
+     "source line"),
+    ("Xi'an aerospace\nFrom: Shaanxi Provincial Government\nXi'an builds rockets.", "Shaanxi Provincial Government",
+     "source line"),
+    # sentences that begin like a credit are not one
+    ("Plan for Ningbo\nBy 2025, Ningbo will have 50 ports.\nBy integrating chips, factories save.", None, None),
+    ("Shenzhen drones\nThe city, May 5 (a Monday), saw 30 launches.\nSources said nothing.", None, None),
+]
+
+
+@pytest.mark.parametrize("text, credit, kind", CREDIT_CASES)
+def test_the_credit_is_read_from_the_articles_own_lines(text, credit, kind):
+    layout = read_layout(text)
+    assert (layout.credit, layout.credit_kind) == (credit, kind)
+    if credit is not None:
+        assert text[layout.credit_start:layout.credit_start + len(credit)] == credit
+
+
+def test_a_source_line_after_the_body_is_read_and_kept_out_of_it():
+    text = read_article("002_ef1cdc614e2d0932.txt")
+    layout = read_layout(text)
+    assert (layout.credit, layout.credit_kind) == ("Shanghai Daily", "source line")
+    assert layout.credit_start >= layout.body_end

@@ -49,6 +49,17 @@ def test_minhang_biomedicine(marts):
     assert share[:3] == (15, "approximate", "percent")
 
 
+def test_who_says_so_is_the_articles_own_credit(marts):
+    rows = marts.execute("""
+        select reported_title, reported_published_date, reported_credit from marts.rpt_cluster_scorecard
+        where cluster_id = 'integrated_circuits' and metric_id = 'contract_value'
+    """).fetchall()
+    assert [(title, str(date), credit) for title, date, credit in rows] == [
+        ("Jinshan's industrial transformation fuels city development", "2022-08-18", "Shanghai Daily")]
+    credits = marts.execute("select file_name, credit, credit_kind from marts.dim_articles where credit is not null")
+    assert credits.fetchall() == [("002_ef1cdc614e2d0932.txt", "Shanghai Daily", "source line")]
+
+
 def test_shanghai_integrated_circuits(marts):
     assert scorecard(marts, "integrated_circuits", "Shanghai", "output_value")[:3] == (390e9, "more_than", "CNY")
 

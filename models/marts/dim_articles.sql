@@ -9,6 +9,8 @@ select
     articles.title,
     articles.published_date,
     articles.published_date_source,
+    articles.credit,
+    articles.credit_kind,
     articles.encoding,
     articles.size_bytes,
     articles.body_length,

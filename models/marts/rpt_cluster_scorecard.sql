@@ -119,6 +119,7 @@ select
     latest_reported.char_end as reported_char_end,
     reported_articles.title as reported_title,
     reported_articles.published_date as reported_published_date,
+    reported_articles.credit as reported_credit,
     reported_stating.stories as reported_value_stories,
     sources.reporting_stories,
     latest_target.value as target_value,
@@ -134,6 +135,7 @@ select
     latest_target.char_end as target_char_end,
     target_articles.title as target_title,
     target_articles.published_date as target_published_date,
+    target_articles.credit as target_credit,
     target_stating.stories as target_value_stories,
     sources.target_stories,
     coalesce(latest_reported.is_corrected, false) or coalesce(latest_target.is_corrected, false) as has_corrected_facts
