@@ -1,10 +1,12 @@
 """The report's SVG charts: one mark per value, sized by it, whatever the labels say."""
 
+import doctest
 import xml.etree.ElementTree as ET
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from clusterfacts import charts
 from clusterfacts.charts import bar_chart, column_chart, line_chart, readable
 
 labels = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=80)
@@ -43,3 +45,8 @@ def test_a_series_over_the_years_has_a_point_per_year_in_order():
 def test_numbers_read_as_an_analyst_says_them():
     assert [readable(v) for v in (8e10, 1.17e10, 600, 15.5, 0.25)] == ["80 billion", "11.7 billion", "600", "15.5",
                                                                           "0.25"]
+
+
+def test_the_examples_beside_the_code_hold():
+    result = doctest.testmod(charts)
+    assert result.attempted >= 3 and result.failed == 0
