@@ -60,8 +60,8 @@ def column_chart(title: str, columns: Sequence[tuple[str, float]], unit: str = "
 def line_chart(title: str, points: Sequence[tuple[int, float]], unit: str = "", width: int = 360) -> str:
     """One series over the years: points joined by a line, the axis from the first year to the last."""
     height, left, right, top, bottom = 150, 12, 12, 22, 24
-    years = [year for year, _ in points]
-    first, last = min(years, default=0), max(years, default=1)
+    ordered = sorted(points)
+    first, last = (ordered[0][0], ordered[-1][0]) if ordered else (0, 1)
     span = (last - first) or 1
     most = max((value for _, value in points), default=0) or 1
 
@@ -69,11 +69,11 @@ def line_chart(title: str, points: Sequence[tuple[int, float]], unit: str = "", 
         return (left + (width - left - right) * (year - first) / span,
                 height - bottom - (height - top - bottom) * value / most)
 
-    spots = [place(year, value) for year, value in sorted(points)]
+    spots = [place(year, value) for year, value in ordered]
     parts = [_open(title, width, height),
              f'<polyline points="{" ".join(f"{x:.1f},{y:.1f}" for x, y in spots)}" fill="none" '
              f'stroke="{COLOUR}" stroke-width="2"/>']
-    for (year, value), (x, y) in zip(sorted(points), spots):
+    for (year, value), (x, y) in zip(ordered, spots):
         shown = _with_unit(readable(value), unit)
         parts.append(f'<circle class="mark" cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{COLOUR}">'
                      f'<title>{year}: {html.escape(shown)}</title></circle>'

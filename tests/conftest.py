@@ -49,6 +49,11 @@ def run_dbt(args: list[str], database: Path, check: bool = True, target_dir: Pat
     return result
 
 
+def clusterfacts(*args: str, timeout: float = 600, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """The installed command, as a user runs it."""
+    return subprocess.run([str(BIN / "clusterfacts"), *args], capture_output=True, text=True, timeout=timeout, cwd=cwd)
+
+
 def runs_against_rows(database) -> list[tuple]:
     """Per run of the loader: status, files seen, loaded + unchanged + rejected, and each count beside the rows behind it."""
     conn = duckdb.connect(str(database), read_only=True)
@@ -97,6 +102,16 @@ def sample_warehouse(tmp_path_factory) -> Path:
     load([str(ARTICLES)], database)
     run_dbt(["build", "--exclude-resource-type", "unit_test"], database, target_dir=folder / "target")
     run_dbt(["test", "--resource-type", "unit_test"], database, target_dir=folder / "target")
+    return database
+
+
+@pytest.fixture
+def unbuilt_warehouse(tmp_path: Path) -> Path:
+    """The sample loaded, with no dbt build after it: no marts."""
+    from clusterfacts.loading import load
+
+    database = tmp_path / "w.duckdb"
+    load([str(ARTICLES)], database, validate=False)
     return database
 
 

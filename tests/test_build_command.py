@@ -6,15 +6,10 @@ import subprocess
 import sys
 
 from clusterfacts.loading import load
-from conftest import ARTICLES, BIN, REPO
+from conftest import ARTICLES, REPO, clusterfacts
 
 HOLD = "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True); print('open', flush=True); " \
        "time.sleep(float(sys.argv[2]))"
-
-
-def clusterfacts(*args, timeout=600, cwd=None):
-    return subprocess.run([str(BIN / "clusterfacts"), *args], capture_output=True, text=True, timeout=timeout,
-                          cwd=cwd)
 
 
 def test_a_warehouse_never_loaded_is_refused_in_one_line(tmp_path):

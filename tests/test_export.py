@@ -9,17 +9,12 @@ import duckdb
 import pandas as pd
 import pytest
 
-from clusterfacts.loading import load
-from conftest import ARTICLES, BIN
+from conftest import BIN, clusterfacts
 
 MARTS = """
     select table_name from duckdb_tables() where schema_name = 'marts'
     union all select view_name from duckdb_views() where schema_name = 'marts'
 """
-
-
-def clusterfacts(*args):
-    return subprocess.run([str(BIN / "clusterfacts"), *args], capture_output=True, text=True, timeout=300)
 
 
 def in_utc(frame: pd.DataFrame) -> pd.DataFrame:
@@ -97,9 +92,8 @@ def test_each_file_has_its_columns_described_beside_it(sample_warehouse, exporte
         assert all(column["description"] and column["type"] for column in sidecar["columns"]), name
 
 
-def test_a_warehouse_never_built_or_held_by_a_writer_is_refused_in_one_line(tmp_path):
-    database = tmp_path / "w.duckdb"
-    load([str(ARTICLES)], database, validate=False)
+def test_a_warehouse_never_built_or_held_by_a_writer_is_refused_in_one_line(unbuilt_warehouse, tmp_path):
+    database = unbuilt_warehouse
     unbuilt = clusterfacts("export", str(tmp_path / "out"), "--database", str(database))
     assert unbuilt.returncode == 2 and unbuilt.stderr.strip().splitlines() == [
         f"clusterfacts export: the warehouse {database} has no marts: run `clusterfacts build` first"]

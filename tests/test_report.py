@@ -2,11 +2,9 @@
 that state it, and which opens from file:// without fetching anything."""
 
 import re
-import subprocess
 from html.parser import HTMLParser
 
-from clusterfacts.loading import load
-from conftest import ARTICLES, BIN
+from conftest import clusterfacts
 
 
 class Page(HTMLParser):
@@ -43,10 +41,6 @@ class Page(HTMLParser):
             self.marks[self._mark] += data
 
 
-def clusterfacts(*args):
-    return subprocess.run([str(BIN / "clusterfacts"), *args], capture_output=True, text=True, timeout=300)
-
-
 def test_every_figure_links_to_the_words_that_state_it(sample_warehouse, tmp_path):
     site = tmp_path / "site"
     result = clusterfacts("report", str(site), "--database", str(sample_warehouse))
@@ -71,9 +65,8 @@ def test_every_figure_links_to_the_words_that_state_it(sample_warehouse, tmp_pat
     assert Page((site / path).read_text(encoding="utf-8")).marks[anchor] == "over 600"
 
 
-def test_a_warehouse_never_built_is_refused_in_one_line(tmp_path):
-    database = tmp_path / "w.duckdb"
-    load([str(ARTICLES)], database, validate=False)
+def test_a_warehouse_never_built_is_refused_in_one_line(unbuilt_warehouse, tmp_path):
+    database = unbuilt_warehouse
     result = clusterfacts("report", str(tmp_path / "site"), "--database", str(database))
     assert result.returncode == 2 and result.stderr.strip().splitlines() == [
         f"clusterfacts report: the warehouse {database} has no marts: run `clusterfacts build` first"]

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import BIN
+from conftest import clusterfacts
 
 CHROMIUM = os.environ.get("CLUSTERFACTS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 # as the machine's own probe starts it: no sandbox as root, and no background connections,
@@ -26,8 +25,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 @pytest.fixture(scope="module")
 def site(sample_warehouse, tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("report")
-    result = subprocess.run([str(BIN / "clusterfacts"), "report", str(folder), "--database", str(sample_warehouse)],
-                            capture_output=True, text=True, timeout=300)
+    result = clusterfacts("report", str(folder), "--database", str(sample_warehouse))
     assert result.returncode == 0, result.stderr
     return folder
 

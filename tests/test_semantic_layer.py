@@ -27,14 +27,15 @@ def project(sample_warehouse, tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("semantic_project")
     for name in PROJECT_FILES:
         (folder / name).symlink_to(REPO / name)
-    mf(folder, sample_warehouse, "dbt", "parse", "--quiet")
+    run_in(folder, sample_warehouse, "dbt", "parse", "--quiet")
     return folder
 
 
-def mf(project: Path, database: Path, *args: str) -> subprocess.CompletedProcess:
+def run_in(project: Path, database: Path, program: str, *args: str) -> subprocess.CompletedProcess:
+    """`dbt` or `mf` started in `project`, reading `database`."""
     env = {**os.environ, "CLUSTERFACTS_DB": str(database), "DBT_PROFILES_DIR": str(project),
            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false", "DO_NOT_TRACK": "1"}
-    command = [str(BIN / args[0]), *args[1:]] if args[0] == "dbt" else [str(BIN / "mf"), *args]
+    command = [str(BIN / program), *args]
     result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode == 0, f"{' '.join(command)} failed:\n{result.stdout[-4000:]}\n{result.stderr[-2000:]}"
     return result
@@ -42,7 +43,7 @@ def mf(project: Path, database: Path, *args: str) -> subprocess.CompletedProcess
 
 def saved_query(project: Path, database: Path, name: str) -> pd.DataFrame:
     out = project / f"{name}.csv"
-    mf(project, database, "query", "--saved-query", name, "--csv", str(out))
+    run_in(project, database, "mf", "query", "--saved-query", name, "--csv", str(out))
     return pd.read_csv(out, keep_default_na=False, na_values=[""])
 
 
@@ -55,7 +56,7 @@ def marts(database: Path, sql: str) -> list[tuple]:
 
 
 def test_the_semantic_models_validate_against_the_warehouse(project, sample_warehouse):
-    result = mf(project, sample_warehouse, "validate-configs")
+    result = run_in(project, sample_warehouse, "mf", "validate-configs")
     assert result.stdout.count("ERRORS: 0, FUTURE_ERRORS: 0, WARNINGS: 0") >= 5
     manifest = json.loads((project / "target" / "semantic_manifest.json").read_text(encoding="utf-8"))
     assert {query["name"] for query in manifest["saved_queries"]} == SAVED_QUERIES
