@@ -30,7 +30,7 @@ warehouse: setup
 	$(BIN)/clusterfacts build --wait $(WAIT)
 	$(BIN)/clusterfacts status
 
-# dbt build, then the unit tests (clusterfacts/building.py); the results are kept beside the
+# dbt build, then the unit tests (clusterfacts/marts/building.py); the results are kept beside the
 # warehouse, where `clusterfacts status` reads them, failed or not.
 dbt: setup
 	$(BIN)/clusterfacts build --wait $(WAIT)
@@ -41,7 +41,7 @@ docs: setup
 	$(BIN)/dbt docs generate --static --quiet
 	@echo "open target/static_index.html"
 
-# a static site of the marts to look at, warehouse/report/index.html (clusterfacts/reporting.py)
+# a static site of the marts to look at, warehouse/report/index.html (clusterfacts/marts/reporting.py)
 report: setup
 	$(BIN)/clusterfacts report --wait $(WAIT)
 

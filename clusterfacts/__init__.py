@@ -1,8 +1,12 @@
-"""clusterfacts: industrial-cluster facts from news, landed in DuckDB."""
+"""clusterfacts: industrial-cluster facts from news, landed in DuckDB.
 
-from clusterfacts.native import use_compiled_modules
+  extract/     text to facts, one article at a time (pipeline.analyse)
+  load/        files to the raw tables, in batches over worker processes
+  marts/       dbt over the raw tables, and the status, exports and report that read the marts
+  records.py   the typed rows an article lands as, which define the raw tables' columns
+  warehouse.py the raw layer's schema and connections
+  config.py    every setting, read once
+  cli.py       the command line over all of it
+"""
 
 __version__ = "0.1.0"
-
-# Before any submodule is imported: the extractor's modules then load compiled where a current build exists.
-COMPILED = use_compiled_modules(__path__)

@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _version() -> str:
-    from clusterfacts.extraction import EXTRACTOR_VERSION
+    from clusterfacts.extract.extraction import EXTRACTOR_VERSION
 
     try:
         package = version("clusterfacts")
@@ -150,7 +150,7 @@ def _warehouse_errors(command: str, database: Path, cannot_write: str | None = N
 
 
 def _status(args: argparse.Namespace) -> int:
-    from clusterfacts.status import report
+    from clusterfacts.marts.status import report
 
     database = args.database or default_database()
     with _warehouse_errors("status", database):
@@ -159,7 +159,7 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from clusterfacts.building import build
+    from clusterfacts.marts.building import build
 
     database = args.database or default_database()
     with _warehouse_errors("build", database):
@@ -174,7 +174,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from clusterfacts.exporting import export
+    from clusterfacts.marts.exporting import export
 
     database = args.database or default_database()
     with _warehouse_errors("export", database, cannot_write=f"could not write {args.folder}"):
@@ -185,7 +185,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from clusterfacts.reporting import report
+    from clusterfacts.marts.reporting import report
 
     database = args.database or default_database()
     folder = args.folder or database.parent / "report"
@@ -196,8 +196,8 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _load(args: argparse.Namespace) -> int:
-    from clusterfacts.loading import load
-    from clusterfacts.progress import progress_for
+    from clusterfacts.load.loading import load
+    from clusterfacts.load.progress import progress_for
 
     missing = [path for path in args.paths if not os.path.lexists(path)]
     if missing:  # before the warehouse is created or opened: a mistyped path changes nothing
@@ -223,9 +223,8 @@ def _load(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from clusterfacts.documents import Rejection
-    from clusterfacts.extraction import contract_view
-    from clusterfacts.pipeline import analyse
+    from clusterfacts.extract.pipeline import analyse
+    from clusterfacts.records import Rejection
 
     status = 0
     for path in args.paths:
@@ -241,9 +240,9 @@ def _extract(args: argparse.Namespace) -> int:
             status = 1
             continue
         for fact in analysed.facts:
-            line = _json_line(contract_view(fact))
+            line = _json_line(fact.contract_view())
             if line is None:
-                print(f"clusterfacts extract: {path}: the fact at {fact['char_start']}-{fact['char_end']} "
+                print(f"clusterfacts extract: {path}: the fact at {fact.char_start}-{fact.char_end} "
                       "has a value that is not a finite number; it is left out", file=sys.stderr)
                 status = 1
                 continue
@@ -251,7 +250,7 @@ def _extract(args: argparse.Namespace) -> int:
     return status
 
 
-def _json_line(fact: dict) -> str | None:
+def _json_line(fact: dict[str, object]) -> str | None:
     """A fact as one line of JSON, or None when a value is NaN or infinite, which JSON cannot hold."""
     try:
         return json.dumps(fact, ensure_ascii=False, allow_nan=False)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from clusterfacts.config import settings
 
+PACKAGE = "extract"  # the sub-package whose modules are compiled
 COMPILED_MODULES = ("patterns", "numbers", "word_scan", "layout", "vocabulary", "quantities", "gazetteer",
                     "linking", "extraction")
 GROUP = "clusterfacts"  # mypyc's shared library for the modules is named after it: clusterfacts__mypyc
@@ -28,7 +29,7 @@ PURE_PYTHON_VARIABLE = "CLUSTERFACTS_PURE_PYTHON"
 
 
 def source_hashes() -> dict[str, str]:
-    return {name: hashlib.sha256((PACKAGE_DIR / f"{name}.py").read_bytes()).hexdigest()
+    return {name: hashlib.sha256((PACKAGE_DIR / PACKAGE / f"{name}.py").read_bytes()).hexdigest()
             for name in COMPILED_MODULES}
 
 
@@ -49,11 +50,11 @@ def build_is_current() -> bool:
     return recorded == manifest()
 
 
-def use_compiled_modules(package_path: list[str]) -> bool:
-    """Put the compiled modules ahead of the sources on the package's path, when they may be."""
+def use_compiled_modules(package_path: list[str], package: str) -> bool:
+    """Put the compiled modules ahead of the sources on the sub-package's path, when they may be."""
     if settings().pure_python or not build_is_current():
         return False
-    package_path.insert(0, str(BUILD_DIR / "clusterfacts"))
+    package_path.insert(0, str(BUILD_DIR / "clusterfacts" / package))
     if str(BUILD_DIR) not in sys.path:
         sys.path.append(str(BUILD_DIR))  # where the modules find their shared library
     return True
@@ -61,9 +62,9 @@ def use_compiled_modules(package_path: list[str]) -> bool:
 
 def in_use() -> bool:
     """Whether this process runs the compiled extractor."""
-    import clusterfacts.extraction
+    import clusterfacts.extract.extraction
 
-    return not clusterfacts.extraction.__file__.endswith(".py")
+    return not clusterfacts.extract.extraction.__file__.endswith(".py")
 
 
 def describe() -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
 from pathlib import Path
@@ -10,6 +11,7 @@ import duckdb
 import pyarrow as pa
 
 from clusterfacts.config import settings
+from clusterfacts.records import Article, Fact, MentionRow
 
 # Analysts' DuckDB 1.4+ clients must be able to open the file.
 STORAGE_COMPATIBILITY = "v1.4.0"
@@ -18,7 +20,9 @@ STORAGE_COMPATIBILITY = "v1.4.0"
 # log threshold: each checkpoint writes the key indexes out whole, and the log is checkpointed
 # when the loader closes the file anyway (docs/performance.md has the figures).
 
-SCHEMA = """
+# The loader's own tables are written here; the tables of an article's records
+# (clusterfacts/records.py) are filled in from their fields below.
+_SCHEMA_TEMPLATE = """
 create schema if not exists raw;
 
 create table if not exists raw.load_runs (
@@ -40,36 +44,9 @@ create table if not exists raw.load_runs (
     message varchar
 );
 
--- an article's text is kept apart from its keyed row: in the v1.4.0 storage format a
--- checkpoint after new rows in a table with a primary key rewrote the text of the rows
--- around them (the figures are in docs/performance.md's history, commit 8364454)
-create table if not exists raw.articles (
-    content_hash varchar primary key,    -- sha256 of the decoded text as UTF-8
-    source_path varchar not null,
-    file_name varchar not null,
-    size_bytes bigint not null,
-    encoding varchar not null,
-    title varchar,
-    published_date date,
-    published_date_source varchar,
-    published_date_start integer,
-    credit varchar,                      -- who the article says published or wrote it (layout.CREDIT_RULES)
-    credit_kind varchar,
-    credit_start integer,
-    body_start integer not null,
-    body_end integer not null,
-    sentence_hashes bigint[] not null,   -- fingerprints of the body's sentences, for story grouping
-    run_id varchar not null,
-    loaded_at timestamp not null
-);
+{articles}
 
--- one row per article, landed with it in one transaction
-create table if not exists raw.article_texts (
-    content_hash varchar not null,
-    text varchar not null,               -- the decoded text; every offset indexes it
-    run_id varchar not null,
-    loaded_at timestamp not null
-);
+{article_texts}
 
 create table if not exists raw.source_files (
     source_path varchar primary key,
@@ -88,42 +65,7 @@ create table if not exists raw.rejected_files (
     rejected_at timestamp not null
 );
 
--- fact_id has no primary key: articles are unique by content hash and the loader lands
--- an article only when its fact ids are distinct, so fact ids are unique by construction;
--- an index on every fact id made each daily load and each later checkpoint write it out again
-create table if not exists raw.facts (
-    fact_id varchar not null,            -- stable: article hash, offsets and extractor major version;
-                                         -- 20 hex digits, which the dbt models key by number
-    content_hash varchar not null,
-    article varchar not null,
-    char_start integer not null,
-    char_end integer not null,
-    span varchar not null,
-    sentence_start integer,
-    sentence_end integer,
-    kind varchar not null,
-    stated_number double not null,
-    stated_number_max double,
-    scale_word varchar,
-    scale_multiplier double not null,    -- of the scale word; 1 without one
-    unit_factor double not null,         -- area unit to square metres; 1 otherwise
-    stated_unit varchar,                 -- the currency, percent or area unit as written
-    value double not null,
-    value_max double,
-    qualifier varchar not null,
-    unit varchar not null,
-    equivalent_span varchar,
-    equivalent_fact_id varchar,
-    metric varchar,
-    geography varchar,
-    cluster varchar,
-    company varchar,
-    year integer,
-    is_target boolean not null,
-    target_year integer,
-    extractor_version varchar not null,
-    run_id varchar not null
-);
+{facts}
 
 create table if not exists raw.fact_validations (
     run_id varchar not null,
@@ -141,16 +83,58 @@ create table if not exists raw.fact_validations (
 create table if not exists raw.quarantined_facts as
 select *, []::varchar[] as reasons, 0 as batch_number from raw.facts limit 0;
 
-create table if not exists raw.mentions (
-    content_hash varchar not null,
-    entity_type varchar not null,        -- geography, cluster, company, person, policy
-    entity varchar not null,             -- canonical id or name as written
-    char_start integer not null,
-    char_end integer not null,
-    text varchar not null,
-    run_id varchar not null
-);
+{mentions}
 """
+
+
+
+def record_columns(record: type, only: tuple[str, ...] | None = None) -> list[tuple[str, str]]:
+    """(name, DuckDB type) of a record's fields (clusterfacts/records.py), in their order."""
+    return [(f.name, f.metadata["sql"]) for f in dataclasses.fields(record) if only is None or f.name in only]
+
+
+def _create_table(name: str, columns: list[tuple[str, str]], *, primary_key: str | None = None,
+                  run_columns: tuple[str, ...] = ()) -> str:
+    written = [f"{column} {sql}{' primary key' if column == primary_key else ''}" for column, sql in columns]
+    written += [f"{column} {RUN_COLUMNS[column]}" for column in run_columns]
+    return f"create table if not exists {name} (\n    " + ",\n    ".join(written) + "\n);"
+
+
+# what the loader adds to a record's row as it lands
+RUN_COLUMNS = {"run_id": "varchar not null", "loaded_at": "timestamp not null"}
+ARTICLE_TEXT = ("content_hash", "text")
+
+SCHEMA = _SCHEMA_TEMPLATE.format(
+    # an article's text is kept apart from its keyed row: in the v1.4.0 storage format a
+    # checkpoint after new rows in a table with a primary key rewrote the text of the rows
+    # around them (docs/performance.md)
+    articles=_create_table("raw.articles", [c for c in record_columns(Article) if c[0] != "text"],
+                           primary_key="content_hash", run_columns=("run_id", "loaded_at")),
+    # one row per article, landed with it in one transaction
+    article_texts=_create_table("raw.article_texts", record_columns(Article, ARTICLE_TEXT),
+                                run_columns=("run_id", "loaded_at")),
+    # fact_id has no primary key: articles are unique by content hash and the loader lands
+    # an article only when its fact ids are distinct, so fact ids are unique by construction;
+    # an index on every fact id made each daily load and each later checkpoint write it out again
+    facts=_create_table("raw.facts", record_columns(Fact), run_columns=("run_id",)),
+    mentions=_create_table("raw.mentions", record_columns(MentionRow), run_columns=("run_id",)),
+)
+
+ARROW_TYPES = {"varchar": pa.string(), "integer": pa.int32(), "bigint": pa.int64(), "double": pa.float64(),
+               "boolean": pa.bool_(), "date": pa.date32(), "bigint[]": pa.list_(pa.int64())}
+
+
+def arrow_schema(record: type) -> pa.Schema:
+    """A record's fields as Arrow columns of its DuckDB types."""
+    return pa.schema([pa.field(name, ARROW_TYPES[sql.removesuffix(" not null")], nullable="not null" not in sql)
+                      for name, sql in record_columns(record)])
+
+
+def arrow_table(record: type, rows: list) -> pa.Table:
+    """Records as one Arrow table, column by column, typed by the record (a column null in every row keeps its type)."""
+    schema = arrow_schema(record)
+    return pa.table([pa.array([getattr(row, name) for row in rows], type=schema.field(name).type)
+                     for name in schema.names], schema=schema)
 
 
 class WarehouseError(Exception):

@@ -22,8 +22,8 @@ import time
 from pathlib import Path
 
 from clusterfacts import native
-from clusterfacts.extraction import extract_facts
-from clusterfacts.layout import read_layout
+from clusterfacts.extract.extraction import extract_facts
+from clusterfacts.extract.layout import read_layout
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -101,7 +101,7 @@ def bench_extraction(min_chars: int) -> None:
 
 def bench_long_document(min_chars: int = 1_600_000) -> None:
     """One long document (a government plan, an annual report) against the same text as articles."""
-    from clusterfacts.pipeline import analyse
+    from clusterfacts.extract.pipeline import analyse
 
     texts = repeated(sample_texts(), min_chars)
     joined = "\n\n".join(texts).encode()
@@ -119,7 +119,7 @@ def bench_long_document(min_chars: int = 1_600_000) -> None:
 
 def bench_dense_text(sizes_mb: tuple[float, ...] = (0.25, 1.0, 4.0)) -> None:
     """The hardest text per byte: news words and numbers with no full stop, at growing sizes."""
-    from clusterfacts.pipeline import analyse
+    from clusterfacts.extract.pipeline import analyse
 
     words = ("Taizhou has 2,500 IoT firms and 12 billion yuan of output in Jiangsu , up 8 percent by 2025 "
              "while Suzhou in Zhejiang will reach 30 percent and the zone 40 companies in 2023").split()

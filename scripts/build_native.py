@@ -41,7 +41,7 @@ def build() -> None:
     os.chdir(REPO)  # mypyc names each module by its path from here
     shutil.rmtree(native.BUILD_DIR, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="clusterfacts-native-") as work:
-        modules = mypycify([f"clusterfacts/{name}.py" for name in native.COMPILED_MODULES],
+        modules = mypycify([f"clusterfacts/{native.PACKAGE}/{name}.py" for name in native.COMPILED_MODULES],
                            group_name=native.GROUP, target_dir=str(Path(work) / "c"), opt_level="3")
         try:  # setup() turns a compiler's failure into SystemExit("error: ...")
             setup(name="clusterfacts-native", ext_modules=modules, py_modules=[],

@@ -76,7 +76,7 @@ def _plain(value):
 
 def digest(name: str, data: bytes) -> str:
     """sha256 of one file's rows (or its rejection) as canonical JSON."""
-    from clusterfacts.pipeline import analyse
+    from clusterfacts.extract.pipeline import analyse
 
     result = analyse(name.replace(":", "_").replace("/", "_") + ".txt", data, seconds=60)
     rows = _plain(result)

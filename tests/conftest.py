@@ -17,6 +17,8 @@ import duckdb
 import pytest
 from hypothesis import strategies as st
 
+from clusterfacts.records import Fact
+
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 ARTICLES = REPO / "data" / "articles"
@@ -28,11 +30,11 @@ def read_article(name: str) -> str:
         return handle.read()
 
 
-def fact_at(text: str, span: str) -> dict:
+def fact_at(text: str, span: str) -> Fact:
     """The fact the extractor finds at `span` in a text written for a test."""
-    from clusterfacts.extraction import extract_facts
+    from clusterfacts.extract.extraction import extract_facts
 
-    return {fact["span"]: fact for fact in extract_facts(text, "test.txt", "hash")}[span]
+    return {fact.span: fact for fact in extract_facts(text, "test.txt", "hash")}[span]
 
 
 def run_dbt(args: list[str], database: Path, check: bool = True, target_dir: Path | None = None) -> subprocess.CompletedProcess:
@@ -95,7 +97,7 @@ def database(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def sample_warehouse(tmp_path_factory) -> Path:
     """The sample corpus loaded and built once, for the tests that only read it."""
-    from clusterfacts.loading import load
+    from clusterfacts.load.loading import load
 
     folder = tmp_path_factory.mktemp("sample")
     database = folder / "sample.duckdb"
@@ -108,7 +110,7 @@ def sample_warehouse(tmp_path_factory) -> Path:
 @pytest.fixture
 def unbuilt_warehouse(tmp_path: Path) -> Path:
     """The sample loaded, with no dbt build after it: no marts."""
-    from clusterfacts.loading import load
+    from clusterfacts.load.loading import load
 
     database = tmp_path / "w.duckdb"
     load([str(ARTICLES)], database, validate=False)

@@ -7,7 +7,7 @@ import subprocess
 import duckdb
 from conftest import BIN
 
-from clusterfacts.loading import load
+from clusterfacts.load.loading import load
 
 ARTICLE = "Minhang hosts over 600 biomedicine companies, around 15 percent of Shanghai's output.\n"
 

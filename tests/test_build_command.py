@@ -5,7 +5,7 @@ in one line who holds it, and keeps its results where `clusterfacts status` read
 import subprocess
 import sys
 
-from clusterfacts.loading import load
+from clusterfacts.load.loading import load
 from conftest import ARTICLES, REPO, clusterfacts
 
 HOLD = "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True); print('open', flush=True); " \

@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 from hypothesis import given
 from hypothesis import strategies as st
 
-from clusterfacts import charts
-from clusterfacts.charts import bar_chart, column_chart, line_chart, readable
+from clusterfacts.marts import charts
+from clusterfacts.marts.charts import bar_chart, column_chart, line_chart, readable
 
 labels = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=80)
 values = st.floats(min_value=0, max_value=1e13, allow_nan=False)

@@ -2,12 +2,12 @@
 
 import pytest
 
-from clusterfacts.reference import load_reference
+from clusterfacts.extract.reference import load_reference
 from conftest import fact_at
 
 
 def cluster_of(text: str, span: str) -> str | None:
-    return fact_at(text, span)["cluster"]
+    return fact_at(text, span).cluster
 
 
 @pytest.mark.parametrize("sentence, span, cluster", [

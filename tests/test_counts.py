@@ -2,7 +2,7 @@
 
 import pytest
 
-from clusterfacts.quantities import find_quantities
+from clusterfacts.extract.quantities import find_quantities
 
 
 def found(text: str) -> list[tuple[str, str, float, str]]:

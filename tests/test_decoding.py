@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from clusterfacts.decoding import Decoded, Undecodable, decode
+from clusterfacts.extract.decoding import Decoded, Undecodable, decode
 
 LATIN_1_ARTICLE = ("Le quartier de Minhang à Shanghai accueille plus de 600 entreprises, "
                    "soit près de 15 pour cent de la production biomédicale de la ville. "

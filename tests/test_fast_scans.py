@@ -6,17 +6,17 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clusterfacts.fingerprints import MIN_WORDS, WORD, sentence_hashes
-from clusterfacts.gazetteer import (COMPANY_EXAMPLES, PERSON_QUOTED, PERSON_QUOTED_CUES, PERSON_WITH_TITLE,
+from clusterfacts.extract.fingerprints import MIN_WORDS, WORD, sentence_hashes
+from clusterfacts.extract.gazetteer import (COMPANY_EXAMPLES, PERSON_QUOTED, PERSON_QUOTED_CUES, PERSON_WITH_TITLE,
                                     _company_examples, _person_quoted, _person_with_title)
-from clusterfacts.layout import _content_lines_by_regex, _content_lines_split_on_newlines, read_layout
-from clusterfacts.linking import (COMPANY_ANAPHORA, NOT_THE_SUBJECT_BEFORE, ORIGIN_BEFORE, PERCENT_CUES,
+from clusterfacts.extract.layout import _content_lines_by_regex, _content_lines_split_on_newlines, read_layout
+from clusterfacts.extract.linking import (COMPANY_ANAPHORA, NOT_THE_SUBJECT_BEFORE, ORIGIN_BEFORE, PERCENT_CUES,
                                   PLACE_AFTER_CUE, PLAN_ORDINAL, RELATIVE_YEAR, _clause_breaks, _company_anaphora,
                                   _company_anaphora_in, build_context, money_cues)
-from clusterfacts.patterns import find_at, find_where, search_where, starts_a_name, starts_a_word, vocabulary_key
-from clusterfacts.quantities import (FRACTION, QUALIFIER_BEFORE, QUALIFIER_OF, _fraction_starts, _qualifier_before,
+from clusterfacts.extract.patterns import find_at, find_where, search_where, starts_a_name, starts_a_word, vocabulary_key
+from clusterfacts.extract.quantities import (FRACTION, QUALIFIER_BEFORE, QUALIFIER_OF, _fraction_starts, _qualifier_before,
                                      _scale_label_starts, grammar)
-from clusterfacts.reference import load_reference
+from clusterfacts.extract.reference import load_reference
 from conftest import texts_and_ranges
 
 
@@ -171,7 +171,7 @@ def test_case_free_words(case):
 @given(st.lists(st.sampled_from([" ", "  ", ",", "and", "or", "andy", "ore", "x", "\n", "\x1c", "\u2028", "é", "1"]),
                 max_size=6), st.integers(0, 12))
 def test_a_list_goes_on_where_its_regex_says(pieces, pos):
-    from clusterfacts.quantities import LIST_GOES_ON, _list_goes_on
+    from clusterfacts.extract.quantities import LIST_GOES_ON, _list_goes_on
     text = "".join(pieces)
     pos = min(pos, len(text))
     assert _list_goes_on(text, pos) == bool(LIST_GOES_ON.match(text, pos))

@@ -12,7 +12,7 @@ import time
 import duckdb
 import pytest
 
-from clusterfacts.loading import load
+from clusterfacts.load.loading import load
 from conftest import BIN, REPO, assert_counts_match_rows, runs_against_rows
 
 sys.path.insert(0, str(REPO / "scripts"))

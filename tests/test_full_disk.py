@@ -13,7 +13,9 @@ import textwrap
 import duckdb
 import pytest
 
-from clusterfacts import cli, loading
+from clusterfacts import cli
+
+from clusterfacts.load import loading
 from conftest import BIN, REPO, assert_counts_match_rows, runs_against_rows
 
 sys.path.insert(0, str(REPO / "scripts"))

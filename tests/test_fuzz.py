@@ -3,8 +3,8 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clusterfacts.extraction import extract_facts
-from clusterfacts.layout import read_layout
+from clusterfacts.extract.extraction import extract_facts
+from clusterfacts.extract.layout import read_layout
 from conftest import ARTICLES, read_article
 
 SAMPLES = [read_article(path.name) for path in sorted(ARTICLES.glob("*.txt"))]
@@ -15,8 +15,8 @@ def check(text: str) -> None:
     layout = read_layout(text)
     assert 0 <= layout.body_start <= layout.body_end <= len(text)
     for fact in extract_facts(text, "fuzz.txt", "fuzz", layout):
-        assert text[fact["char_start"]:fact["char_end"]] == fact["span"]
-        assert fact["value"] == fact["value"]
+        assert text[fact.char_start:fact.char_end] == fact.span
+        assert fact.value == fact.value
 
 
 @SETTINGS

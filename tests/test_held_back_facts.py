@@ -6,8 +6,8 @@ import shutil
 
 import duckdb
 
-from clusterfacts.loading import load
-from clusterfacts.status import report
+from clusterfacts.load.loading import load
+from clusterfacts.marts.status import report
 from conftest import ARTICLES, run_dbt
 
 SHARE_OVER_THE_WHOLE = """Minhang biomedicine output rises

@@ -9,9 +9,9 @@ import duckdb
 import pytest
 
 from clusterfacts.cli import main
-from clusterfacts.html_text import read_page
-from clusterfacts.loading import load
-from clusterfacts.pipeline import Analysed, analyse
+from clusterfacts.extract.html_text import read_page
+from clusterfacts.load.loading import load
+from clusterfacts.extract.pipeline import Analysed, analyse
 
 PAGE = """<!DOCTYPE html>
 <html><head><title>Wuxi's IoT cluster keeps growing</title>
@@ -39,7 +39,7 @@ def facts_of(name: str, html: str) -> list[dict]:
 
 
 def test_page_furniture_is_no_source_of_facts():
-    spans = [fact["span"] for fact in facts_of("page.html", PAGE)]
+    spans = [fact.span for fact in facts_of("page.html", PAGE)]
     assert "more than 2,000" in spans and "400 billion yuan" in spans and "600 billion yuan" in spans
     assert not {"500", "700,000", "12", "24"} & set(spans), spans
 
@@ -48,11 +48,11 @@ def test_the_markup_date_is_the_articles_date_and_dates_its_facts():
     analysed = analyse("page.html", PAGE.encode())
     assert isinstance(analysed, Analysed)
     article = analysed.article
-    assert article["published_date"] == dt.date(2024, 3, 5)
-    assert article["published_date_source"] == "page markup" and article["published_date_start"] is None
-    assert article["title"] == "Wuxi's IoT cluster keeps growing"
-    output = next(fact for fact in analysed.facts if fact["span"] == "400 billion yuan")
-    assert output["year"] == 2023  # "last year" of a page dated 2024
+    assert article.published_date == dt.date(2024, 3, 5)
+    assert article.published_date_source == "page markup" and article.published_date_start is None
+    assert article.title == "Wuxi's IoT cluster keeps growing"
+    output = next(fact for fact in analysed.facts if fact.span == "400 billion yuan")
+    assert output.year == 2023  # "last year" of a page dated 2024
 
 
 def test_a_copyright_year_is_no_date():

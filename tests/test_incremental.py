@@ -8,7 +8,7 @@ import sys
 
 import duckdb
 
-from clusterfacts.loading import load
+from clusterfacts.load.loading import load
 from conftest import ARTICLES, REPO, run_dbt
 
 sys.path.insert(0, str(REPO / "scripts"))

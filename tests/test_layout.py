@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from clusterfacts.layout import read_layout
+from clusterfacts.extract.layout import read_layout
 from conftest import read_article
 
 

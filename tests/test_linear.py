@@ -2,7 +2,7 @@
 
 import time
 
-from clusterfacts.pipeline import analyse
+from clusterfacts.extract.pipeline import analyse
 from conftest import read_article
 
 COPIES = 16

@@ -3,7 +3,7 @@ from dataclasses import replace
 import duckdb
 
 from clusterfacts.config import settings
-from clusterfacts.loading import load
+from clusterfacts.load.loading import load
 from conftest import ARTICLES
 
 
@@ -142,15 +142,15 @@ def test_a_run_left_running_is_marked_interrupted_by_the_next(database):
 
 
 def test_a_batch_failing_validation_is_quarantined_with_reasons(database, monkeypatch):
-    from clusterfacts import pipeline
+    from clusterfacts.extract import pipeline
 
     real_extract = pipeline.extract_facts
 
     def extract_with_a_bad_share(*args, **kwargs):
         facts = real_extract(*args, **kwargs)
         for fact in facts:
-            if fact["span"] == "around 15 percent":
-                fact["value"] = 150.0
+            if fact.span == "around 15 percent":
+                fact.value = 150.0
         return facts
 
     monkeypatch.setattr(pipeline, "extract_facts", extract_with_a_bad_share)
@@ -198,7 +198,7 @@ def test_data_docs_show_the_run_that_asked_for_them_only(tmp_path):
 
 def test_a_validated_load_lands_smaller_batches_than_a_bulk_load(tmp_path, monkeypatch):
     """Validation quarantines a failing batch whole, so a validated load keeps its batches small."""
-    from clusterfacts import loading
+    from clusterfacts.load import loading
 
     monkeypatch.setattr(loading, "settings", lambda: replace(settings(), batch_files=5, validated_batch_files=2))
     bulk = load([str(ARTICLES)], tmp_path / "bulk.duckdb", validate=False)
@@ -223,7 +223,7 @@ def test_parallel_workers_land_what_one_process_lands(tmp_path):
 
 def test_an_article_whose_facts_share_an_id_is_rejected_and_the_rest_land(database, monkeypatch):
     """raw.facts has no key index: fact ids are unique because an article lands only when its ids are."""
-    from clusterfacts import pipeline
+    from clusterfacts.extract import pipeline
 
     real_extract = pipeline.extract_facts
     first_article = sorted(ARTICLES.glob("*.txt"))[0].name
@@ -231,7 +231,7 @@ def test_an_article_whose_facts_share_an_id_is_rejected_and_the_rest_land(databa
     def extract_with_a_repeated_id(text, article, *args, **kwargs):
         facts = real_extract(text, article, *args, **kwargs)
         if article == first_article:
-            facts[1]["fact_id"] = facts[0]["fact_id"]
+            facts[1].fact_id = facts[0].fact_id
         return facts
 
     monkeypatch.setattr(pipeline, "extract_facts", extract_with_a_repeated_id)
@@ -251,7 +251,7 @@ def test_an_article_whose_facts_share_an_id_is_rejected_and_the_rest_land(databa
 
 def test_files_read_in_small_chunks_land_as_one_chunk_lands_them(tmp_path, monkeypatch):
     """Copies of an article in other chunks of a batch, and in later batches, land once: the first copy."""
-    from clusterfacts import loading
+    from clusterfacts.load import loading
 
     folder = tmp_path / "articles"
     folder.mkdir()
@@ -310,7 +310,7 @@ def test_a_warehouse_made_before_article_texts_has_its_texts_moved_out(database)
 
 
 def test_files_of_a_folder_new_to_the_warehouse_are_not_looked_up(database, article_folder, monkeypatch):
-    import clusterfacts.loading as loading
+    import clusterfacts.load.loading as loading
 
     looked_up: list[str] = []
     known_files = loading._known_files

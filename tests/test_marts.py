@@ -3,7 +3,7 @@
 import duckdb
 import pytest
 
-from clusterfacts.loading import load
+from clusterfacts.load.loading import load
 from conftest import ARTICLES, run_dbt
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clusterfacts.quantities import find_quantities
+from clusterfacts.extract.quantities import find_quantities
 from conftest import REPO
 
 

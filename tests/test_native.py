@@ -11,18 +11,19 @@ from conftest import REPO
 
 # Facts and mentions of the sample corpus and of synthetic articles, as one process finds them.
 EXTRACT = """
-import json, sys
+import dataclasses, json, sys
 sys.path.insert(0, "scripts")
 from make_corpus import article
 from clusterfacts import native
-from clusterfacts.pipeline import analyse
+from clusterfacts.extract.pipeline import analyse
 texts = [p.read_text(encoding="utf-8-sig") for p in sorted(native.PACKAGE_DIR.parent.glob("data/articles/*.txt"))]
 texts += [article(i, seed=11) for i in range(300)]
 texts += [t.upper() for t in texts[:5]] + [t.replace(" ", "  ") for t in texts[:5]]
 out = []
 for i, text in enumerate(texts):
     document = analyse(f"{i}.txt", text.encode())
-    out.append([document.facts, document.mentions, {k: str(v) for k, v in document.article.items()}])
+    out.append([[dataclasses.asdict(f) for f in document.facts], [dataclasses.asdict(m) for m in document.mentions],
+                {k: str(v) for k, v in dataclasses.asdict(document.article).items()}])
 print(json.dumps({"compiled": native.in_use(), "documents": out}))
 """
 
@@ -49,23 +50,23 @@ def test_a_build_is_used_only_while_it_matches_every_source(tmp_path, monkeypatc
     monkeypatch.setattr(native, "MANIFEST", tmp_path / "sources.json")
     monkeypatch.setattr(native, "BUILD_DIR", tmp_path)
     monkeypatch.setattr(native, "settings", lambda: replace(settings(), pure_python=False))
-    assert not native.use_compiled_modules([])  # no build
+    assert not native.use_compiled_modules([], "extract")  # no build
 
     native.MANIFEST.write_text(json.dumps(native.manifest()))
     path: list[str] = []
-    assert native.use_compiled_modules(path) and path == [str(tmp_path / "clusterfacts")]
+    assert native.use_compiled_modules(path, "extract") and path == [str(tmp_path / "clusterfacts" / "extract")]
 
     stale = native.manifest()
     stale["sources"]["quantities"] = "0" * 64  # quantities.py edited since the build
     native.MANIFEST.write_text(json.dumps(stale))
-    assert not native.use_compiled_modules([])
+    assert not native.use_compiled_modules([], "extract")
 
     native.MANIFEST.write_text(json.dumps({**native.manifest(), "build": "cpython-310-linux"}))
-    assert not native.use_compiled_modules([])
+    assert not native.use_compiled_modules([], "extract")
 
     native.MANIFEST.write_text(json.dumps(native.manifest()))
     monkeypatch.setattr(native, "settings", lambda: replace(settings(), pure_python=True))
-    assert not native.use_compiled_modules([])
+    assert not native.use_compiled_modules([], "extract")
 
 
 def test_without_a_c_compiler_set_up_goes_on_from_the_sources_with_one_warning():

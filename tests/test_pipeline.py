@@ -7,11 +7,13 @@ import time
 import duckdb
 import pytest
 
-from clusterfacts import config, pipeline
+from clusterfacts import config
+
+from clusterfacts.extract import pipeline
 from clusterfacts.cli import main
-from clusterfacts.documents import Rejection
-from clusterfacts.loading import load
-from clusterfacts.pipeline import Analysed, analyse
+from clusterfacts.records import Rejection
+from clusterfacts.load.loading import load
+from clusterfacts.extract.pipeline import Analysed, analyse
 
 SETTINGS = config.settings()
 
@@ -51,8 +53,8 @@ def test_extract_and_load_give_the_same_offsets_spans_and_ids(tmp_path, capsys, 
     assert [(f["char_start"], f["char_end"], f["span"]) for f in extracted] == [row[1:] for row in loaded]
     analysed = analyse(str(path), path.read_bytes())
     assert isinstance(analysed, Analysed)
-    assert sorted(f["fact_id"] for f in analysed.facts) == sorted(row[0] for row in loaded)
-    text = analysed.article["text"]
+    assert sorted(f.fact_id for f in analysed.facts) == sorted(row[0] for row in loaded)
+    text = analysed.article.text
     assert all(text[f["char_start"]:f["char_end"]] == f["span"] for f in extracted)
 
 

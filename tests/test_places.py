@@ -8,13 +8,13 @@ import sys
 
 import pytest
 
-from clusterfacts.gazetteer import find_mentions
-from clusterfacts.reference import load_reference
+from clusterfacts.extract.gazetteer import find_mentions
+from clusterfacts.extract.reference import load_reference
 from conftest import REPO, fact_at
 
 
 def place_of(text: str, span: str) -> str | None:
-    return fact_at(text, span)["geography"]
+    return fact_at(text, span).geography
 
 
 def places(text: str) -> list[str]:

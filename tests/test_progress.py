@@ -10,10 +10,10 @@ import struct
 import subprocess
 import termios
 
-from clusterfacts import loading
+from clusterfacts.load import loading
 from clusterfacts.config import settings
-from clusterfacts.loading import FileCounts, load
-from clusterfacts.progress import ProgressBar, ProgressLines, progress_for
+from clusterfacts.load.loading import FileCounts, load
+from clusterfacts.load.progress import ProgressBar, ProgressLines, progress_for
 from conftest import ARTICLES, BIN
 
 

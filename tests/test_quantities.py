@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clusterfacts.quantities import find_quantities, singular
+from clusterfacts.extract.quantities import find_quantities, singular
 
 
 def only(text):

@@ -1,28 +1,37 @@
+import dataclasses
 import datetime as dt
 import os
 
 import pyarrow as pa
 
 from clusterfacts.config import settings
-from clusterfacts.documents import Rejection
-from clusterfacts.reading import _table, read_ahead, read_chunk, rows_of_files
+from clusterfacts.load.reading import Read, _table, read_ahead, read_chunk, rows_of_files
+from clusterfacts.records import Article, Rejection
 
 
-def test_rows_of_files_keeps_the_files_asked_for_and_unifies_columns_null_in_a_chunk():
-    undated = _table([(0, [{"content_hash": "a", "published_date": None, "sentence_hashes": []}])])
-    dated = _table([(1, [{"content_hash": "b", "published_date": dt.date(2024, 5, 1), "sentence_hashes": [7, 8]}]),
-                    (2, [{"content_hash": "c", "published_date": None, "sentence_hashes": [9]}])])
+def article(content_hash: str, published_date: dt.date | None = None, sentence_hashes: list[int] = ()) -> Article:
+    return Article(content_hash=content_hash, source_path=f"{content_hash}.txt", file_name=f"{content_hash}.txt",
+                   size_bytes=1, encoding="utf-8", title=None, published_date=published_date,
+                   published_date_source=None, published_date_start=None, credit=None, credit_kind=None,
+                   credit_start=None, body_start=0, body_end=1, sentence_hashes=list(sentence_hashes), text="x")
+
+
+def test_rows_of_files_keeps_the_files_asked_for_typed_by_their_record_when_null_in_a_chunk():
+    undated = _table(Article, [(0, [article("a")])])
+    dated = _table(Article, [(1, [article("b", dt.date(2024, 5, 1), [7, 8])]), (2, [article("c", None, [9])])])
 
     kept = rows_of_files([undated, None, dated], [0, 2])
 
-    assert kept.column_names == ["content_hash", "published_date", "sentence_hashes"]
+    assert kept.column_names == [field.name for field in dataclasses.fields(Article)]
     assert kept.schema.field("published_date").type == pa.date32()
-    assert kept.to_pylist() == [{"content_hash": "a", "published_date": None, "sentence_hashes": []},
-                                {"content_hash": "c", "published_date": None, "sentence_hashes": [9]}]
+    assert kept.schema.field("credit_start").type == pa.int32()
+    assert kept.select(["content_hash", "published_date", "sentence_hashes"]).to_pylist() == [
+        {"content_hash": "a", "published_date": None, "sentence_hashes": []},
+        {"content_hash": "c", "published_date": None, "sentence_hashes": [9]}]
 
 
 def test_rows_of_files_is_none_when_no_file_is_kept_or_none_has_rows():
-    chunk = _table([(0, [{"content_hash": "a"}])])
+    chunk = _table(Article, [(0, [article("a")])])
     assert rows_of_files([chunk], [3]) is None
     assert rows_of_files([chunk], []) is None
     assert rows_of_files([None, None], [0]) is None
@@ -46,6 +55,6 @@ def test_reading_ahead_opens_only_the_regular_files_to_be_read_and_changes_no_ou
 
     monkeypatch.undo()
     outcomes = read_chunk((0, paths)).outcomes
-    assert isinstance(outcomes[0], str) and len(outcomes[0]) == 64
+    assert isinstance(outcomes[0], Read) and len(outcomes[0].content_hash) == 64
     assert [o.reason for o in outcomes[1:]] == ["unreadable"] * 4 + ["too_large"]
     assert all(isinstance(o, Rejection) for o in outcomes[1:])

@@ -4,7 +4,7 @@ import sys
 
 import duckdb
 
-from clusterfacts.loading import load
+from clusterfacts.load.loading import load
 from conftest import ARTICLES, REPO
 
 sys.path.insert(0, str(REPO / "scripts"))

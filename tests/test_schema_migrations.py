@@ -2,7 +2,7 @@
 
 import duckdb
 
-from clusterfacts.loading import load
+from clusterfacts.load.loading import load
 from clusterfacts.warehouse import SCHEMA, ensure_schema
 from conftest import ARTICLES
 

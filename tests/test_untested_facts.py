@@ -3,7 +3,7 @@ build checks the day's stories, and a failing fact is checked again until it is 
 
 import duckdb
 
-from clusterfacts.loading import load
+from clusterfacts.load.loading import load
 from conftest import ARTICLES, run_dbt
 
 DAY_TWO = """Minhang biomedicine output rises

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clusterfacts.pipeline import Analysed, analyse
-from clusterfacts.visible_text import INVISIBLE, VisibleText
+from clusterfacts.extract.pipeline import Analysed, analyse
+from clusterfacts.extract.visible_text import INVISIBLE, VisibleText
 
 INVISIBLES = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"]
 
@@ -20,20 +20,20 @@ def test_a_figure_split_by_an_invisible_character_is_read_whole(text, span, valu
     analysed = analyse("test.txt", f"Title\n\n{text}\n".encode())
     assert isinstance(analysed, Analysed)
     [fact] = analysed.facts
-    assert (fact["span"], fact["value"]) == (span, value)
-    own = analysed.article["text"]
-    assert own[fact["char_start"]:fact["char_end"]] == fact["span"]
+    assert (fact.span, fact.value) == (span, value)
+    own = analysed.article.text
+    assert own[fact.char_start:fact.char_end] == fact.span
 
 
 def test_mentions_and_the_body_index_the_articles_own_text():
     text = "Title\n\n\u200bWuxi\u200b has 2\u200b500 IoT companies.\n"
     analysed = analyse("test.txt", text.encode())
-    own = analysed.article["text"]
+    own = analysed.article.text
     assert own == text
     for mention in analysed.mentions:
-        assert own[mention["char_start"]:mention["char_end"]] == mention["text"]
-    assert "Wuxi" in [m["text"] for m in analysed.mentions]
-    assert own[analysed.article["body_start"]:analysed.article["body_end"]].strip("\u200b\n") \
+        assert own[mention.char_start:mention.char_end] == mention.text
+    assert "Wuxi" in [m.text for m in analysed.mentions]
+    assert own[analysed.article.body_start:analysed.article.body_end].strip("\u200b\n") \
         == "Wuxi\u200b has 2\u200b500 IoT companies."
 
 

@@ -49,7 +49,7 @@ def test_a_build_before_any_load_says_to_load_first(tmp_path):
 def test_every_source_has_a_freshness_that_a_stale_warehouse_breaks(tmp_path):
     import json
 
-    from clusterfacts.loading import load
+    from clusterfacts.load.loading import load
     from conftest import ARTICLES
 
     database = tmp_path / "w.duckdb"

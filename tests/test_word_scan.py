@@ -5,8 +5,8 @@ import re
 import pytest
 from hypothesis import given, settings
 
-from clusterfacts.patterns import find_where, is_word_char, starts_a_name, starts_a_word, trie_alternation
-from clusterfacts.word_scan import VocabularyScanner, WordScanner, word_ends_at, word_starts_in
+from clusterfacts.extract.patterns import find_where, is_word_char, starts_a_name, starts_a_word, trie_alternation
+from clusterfacts.extract.word_scan import VocabularyScanner, WordScanner, word_ends_at, word_starts_in
 from conftest import texts_and_ranges
 
 # Prefixes of each other, overlapping, multi-word and one-letter words: the shapes that make a scan go wrong.

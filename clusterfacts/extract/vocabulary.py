@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from clusterfacts.numbers import FIRST_NUMBER_WORDS
-from clusterfacts.patterns import lowered
-from clusterfacts.reference import Reference
-from clusterfacts.word_scan import FoundWords, VocabularyScanner
+from clusterfacts.extract.numbers import FIRST_NUMBER_WORDS
+from clusterfacts.extract.patterns import lowered
+from clusterfacts.extract.reference import Reference
+from clusterfacts.extract.word_scan import FoundWords, VocabularyScanner
 
 PLACES, CLUSTERS, NUMBER_WORDS, TARGET_CUES = "places", "clusters", "number_words", "target_cues"
 

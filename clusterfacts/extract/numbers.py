@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from clusterfacts.patterns import trie_alternation, vocabulary_key
+from clusterfacts.extract.patterns import trie_alternation, vocabulary_key
 
 UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from clusterfacts.records import stored_path
+
 # plain text and scraped pages; other files in a folder are not articles (a named file is read whatever its name)
 ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm")
 
@@ -31,21 +33,6 @@ class Candidate:
     def of(cls, path: str, problem: str | None = None) -> Candidate:
         stored = stored_path(path)
         return cls(stored, problem, None if stored == path else path)
-
-
-def stored_path(path: str) -> str:
-    """A path as the warehouse stores it: as it is when it is UTF-8.
-
-    A file name may hold bytes that are not UTF-8; Python reads them as lone surrogates,
-    which no UTF-8 column can hold. Such a byte is stored as the four characters \\xNN
-    (b"caf\\xe9.txt" is stored as "caf\\xe9.txt"), so the name is kept and can be told
-    from its neighbours.
-    """
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        return os.fsencode(path).decode("utf-8", "backslashreplace")
-    return path
 
 
 def discover(paths: list[str]) -> Iterator[Candidate]:

@@ -14,10 +14,12 @@ import shutil
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
+import pyarrow as pa
 
-from clusterfacts.quantities import LARGEST_VALUE
+from clusterfacts.extract.quantities import LARGEST_VALUE
 
 # GX would otherwise report usage over the network, which these machines cannot reach.
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
@@ -27,10 +29,21 @@ KINDS = ["money", "percent", "count", "area"]
 QUALIFIERS = ["exact", "approximate", "more_than", "at_least", "less_than", "at_most", "range"]
 
 
+class ExpectationResult(NamedTuple):
+    """One expectation over one batch: a row of raw.fact_validations, less the batch's columns."""
+
+    expectation: str
+    column_name: str | None
+    passed: bool
+    unexpected_count: int | None
+    unexpected_fact_ids: list[str]
+    details: str  # the expectation's arguments as JSON
+
+
 @dataclass
 class BatchValidation:
     success: bool
-    results: list[dict] = field(default_factory=list)           # one per expectation
+    results: list[ExpectationResult] = field(default_factory=list)
     reasons_by_fact: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -84,11 +97,11 @@ def forget_stored_results(docs_root: Path) -> None:
         shutil.rmtree(docs_root / "gx" / stored, ignore_errors=True)
 
 
-def validate_facts(facts: list[dict], docs_root: Path | None, metrics: list[str]) -> BatchValidation:
+def validate_facts(facts: pa.Table, docs_root: Path | None, metrics: list[str]) -> BatchValidation:
     """Run the suite over a batch of fact rows; with docs_root, results are stored there for Data Docs."""
-    if not facts:
+    if not facts.num_rows:
         return BatchValidation(success=True)
-    frame = pd.DataFrame(facts)
+    frame = facts.to_pandas()
     for column in ("year", "target_year"):
         frame[column] = pd.to_numeric(frame[column], errors="coerce")
     _, validation = _context(str(docs_root) if docs_root else None, tuple(sorted(metrics)))
@@ -100,12 +113,12 @@ def validate_facts(facts: list[dict], docs_root: Path | None, metrics: list[str]
             indexes = result.result.get("unexpected_index_list") or []
             fact_ids = [frame["fact_id"].iloc[i] for i in indexes if isinstance(i, int) and i < len(frame)]
             description = _describe(config)
-            outcome.results.append({
-                "expectation": config.type, "column": config.kwargs.get("column") or config.kwargs.get("column_A"),
-                "passed": bool(result.success), "unexpected_count": result.result.get("unexpected_count"),
-                "unexpected_fact_ids": fact_ids,
-                "details": json.dumps({k: v for k, v in config.kwargs.items() if k != "batch_id"}, default=str),
-            })
+            outcome.results.append(ExpectationResult(
+                expectation=config.type, column_name=config.kwargs.get("column") or config.kwargs.get("column_A"),
+                passed=bool(result.success), unexpected_count=result.result.get("unexpected_count"),
+                unexpected_fact_ids=fact_ids,
+                details=json.dumps({k: v for k, v in config.kwargs.items() if k != "batch_id"}, default=str),
+            ))
             for fact_id in fact_ids:
                 outcome.reasons_by_fact.setdefault(fact_id, []).append(description)
     return outcome

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from clusterfacts.status import results_beside
+from clusterfacts.marts.status import results_beside
 from clusterfacts.warehouse import HOLDER, RETRY_SECONDS, WarehouseBusy, WarehouseMissing, connect, who_holds
 
 # The two steps of a build: on a fresh warehouse the unit tests need the models built first.

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from clusterfacts.patterns import YEAR, find_where, lower_keeping_offsets, starts_a_word
+from clusterfacts.extract.patterns import YEAR, find_where, lower_keeping_offsets, starts_a_word
 
 MONTHS = {name: i for i, name in enumerate(
     "january february march april may june july august september october november december".split(), 1)}

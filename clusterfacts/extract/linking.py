@@ -14,15 +14,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from clusterfacts.gazetteer import Mention, find_mentions, holds, main_place, places_holding
-from clusterfacts.layout import Layout
-from clusterfacts.patterns import (YEAR, CaseFreeWords, find_where, is_word_char, iter_sentence_spans, lowered,
+from clusterfacts.extract.gazetteer import Mention, find_mentions, holds, main_place, places_holding
+from clusterfacts.extract.layout import Layout
+from clusterfacts.extract.patterns import (YEAR, CaseFreeWords, find_where, is_word_char, iter_sentence_spans, lowered,
                                    sentence_spans, start_of_spaces_before, starts_a_word, trie_alternation,
                                    vocabulary_key)
-from clusterfacts.quantities import Quantity
-from clusterfacts.reference import Reference, load_reference
-from clusterfacts.vocabulary import TARGET_CUES, words_in
-from clusterfacts.word_scan import word_ends_at, word_starts_in
+from clusterfacts.extract.quantities import Quantity
+from clusterfacts.extract.reference import Reference, load_reference
+from clusterfacts.extract.vocabulary import TARGET_CUES, words_in
+from clusterfacts.extract.word_scan import word_ends_at, word_starts_in
 
 # ";", "—", ", and ", ... and ",? as well as ". The last is found by its words, then the comma and
 # spaces before it: as one regex, its optional comma makes a scan try the whole pattern at every space.
@@ -224,7 +224,7 @@ def _paragraph_starts(text: str, start: int, end: int) -> list[int]:
 
 
 def link_quantities(text: str, layout: Layout, quantities: list[Quantity],
-                    context: ArticleContext | None = None) -> list[dict]:
+                    context: ArticleContext | None = None) -> list[Link]:
     """The subject fields of each quantity, in the same order."""
     context = context or build_context(text, layout)
     return [link(context, quantity) for quantity in quantities]
@@ -299,7 +299,21 @@ def _comma_and_spaces_before(text: str, pos: int, phrase: int) -> int | None:
 READING_REACH = 500
 
 
-def link(ctx: ArticleContext, q: Quantity) -> dict:
+class Link(NamedTuple):
+    """What a quantity is tied to: its sentence and the subject fields of its fact."""
+
+    sentence_start: int
+    sentence_end: int
+    metric: str | None
+    geography: str | None
+    cluster: str | None
+    company: str | None
+    year: int | None
+    is_target: bool
+    target_year: int | None
+
+
+def link(ctx: ArticleContext, q: Quantity) -> Link:
     index = ctx.sentence_index(q.start)
     sentence = ctx.sentences[index]
     near = Segment(max(sentence.start, q.start - READING_REACH), min(sentence.end, q.end + READING_REACH))
@@ -309,17 +323,17 @@ def link(ctx: ArticleContext, q: Quantity) -> dict:
     is_target = _is_target(ctx, index, q, clause, near)
     target_year = _target_year(ctx, index, q, clause, near) if is_target else None
     company = _company(ctx, q, clause, near, facts)
-    return {
-        "sentence_start": sentence.start,
-        "sentence_end": sentence.end,
-        "metric": metric,
-        "geography": _at_company_site(ctx, q, clause, company, _geography(ctx, q, clause, near)),
-        "cluster": None if metric == "cluster_count" else _narrowed(ctx, _cluster(ctx, q, clause, near)),
-        "company": company.text if company else None,
-        "year": None if is_target else _year(ctx, q, clause, sentence),
-        "is_target": is_target,
-        "target_year": target_year,
-    }
+    return Link(
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
+        metric=metric,
+        geography=_at_company_site(ctx, q, clause, company, _geography(ctx, q, clause, near)),
+        cluster=None if metric == "cluster_count" else _narrowed(ctx, _cluster(ctx, q, clause, near)),
+        company=company.text if company else None,
+        year=None if is_target else _year(ctx, q, clause, sentence),
+        is_target=is_target,
+        target_year=target_year,
+    )
 
 
 def _clause(facts: SentenceFacts, near: Segment, pos: int) -> Segment:

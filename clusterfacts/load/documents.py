@@ -1,23 +1,12 @@
-"""Reading a file's bytes from disk, or saying why it is not read; the content hash that keys an article."""
+"""Reading a file's bytes from disk, or saying why it is not read."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
-from dataclasses import dataclass
 
 from clusterfacts.config import settings
-
-
-@dataclass
-class Rejection:
-    reason: str
-    detail: str
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+from clusterfacts.records import Rejection
 
 
 def refusal(info: os.stat_result) -> Rejection | None:

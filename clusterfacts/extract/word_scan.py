@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 
 import ahocorasick
 
-from clusterfacts.patterns import is_word_char, word_starts_at
+from clusterfacts.extract.patterns import is_word_char, word_starts_at
 
 # (start, end) -> whether a word may end at end: the regex's trailing look-ahead.
 EndCheck = Callable[[int, int], bool]

@@ -15,8 +15,8 @@ from typing import Protocol, TextIO
 
 from tqdm import tqdm
 
-from clusterfacts.discovery import discover
-from clusterfacts.loading import FileCounts
+from clusterfacts.load.discovery import discover
+from clusterfacts.load.loading import FileCounts
 
 # A log gets a line this often during a long run, and none during a short one.
 LOG_LINE_SECONDS = 30.0

@@ -1,8 +1,8 @@
 """Reading a chunk of a batch's files into the Arrow tables they land as: the work the loader spreads over cores.
 
-A worker returns Arrow tables rather than one dict per fact: pickling eleven facts'
-dicts, unpickling them in the loader and building Arrow from them there cost the one
-process that writes the warehouse about 0.35 ms an article, as much as the writing.
+A worker returns Arrow tables rather than its records (clusterfacts/records.py): pickling
+eleven facts, unpickling them in the loader and building Arrow from them there cost the
+one process that writes the warehouse about 0.35 ms an article, as much as the writing.
 Each row carries its file's position in the batch (`file_position`), so the loader can
 keep the rows of the files it lands and drop copies of an article it already has.
 """
@@ -12,12 +12,15 @@ from __future__ import annotations
 import gc
 import os
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from clusterfacts.documents import Rejection, read_bytes, refusal
-from clusterfacts.pipeline import Analysed, analyse
+from clusterfacts.extract.pipeline import analyse
+from clusterfacts.load.documents import read_bytes, refusal
+from clusterfacts.records import Analysed, Article, Fact, MentionRow, Rejection
+from clusterfacts.warehouse import arrow_table
 
 POSITION = "file_position"
 
@@ -40,11 +43,17 @@ def read_document(path: str) -> Analysed | Rejection:
     return data if isinstance(data, Rejection) else analyse(path, data)
 
 
+class Read(NamedTuple):
+    """A file read as an article, whose rows are in its chunk's tables."""
+
+    content_hash: str
+
+
 @dataclass
 class ChunkRead:
-    """What a chunk of files holds: per file its rejection or its content hash, and the rows of those read."""
+    """What a chunk of files holds: per file whether it was read or why not, and the rows of those read."""
 
-    outcomes: list[Rejection | str]      # in the chunk's order
+    outcomes: list[Read | Rejection]      # in the chunk's order
     # Arrow IPC streams: pickling a table goes column by column, and cost as much as
     # the rest of the loader's work in the main process (100 against 40 us a file)
     articles: pa.Buffer | None
@@ -82,28 +91,28 @@ def read_chunk(chunk: tuple[int, list[str]]) -> ChunkRead:
     """Read a chunk's files: (position of its first file in the batch, their paths)."""
     first_position, paths = chunk
     read_ahead(paths)
-    outcomes: list[Rejection | str] = []
+    outcomes: list[Read | Rejection] = []
     read: list[tuple[int, Analysed]] = []
     for position, path in enumerate(paths, start=first_position):
         result = read_document(path)
         if isinstance(result, Rejection):
             outcomes.append(result)
         else:
-            outcomes.append(result.article["content_hash"])
+            outcomes.append(Read(result.article.content_hash))
             read.append((position, result))
     return ChunkRead(outcomes,
-                     _table([(position, [doc.article]) for position, doc in read]),
-                     _table([(position, doc.facts) for position, doc in read]),
-                     _table([(position, doc.mentions) for position, doc in read]))
+                     _table(Article, [(position, [doc.article]) for position, doc in read]),
+                     _table(Fact, [(position, doc.facts) for position, doc in read]),
+                     _table(MentionRow, [(position, doc.mentions) for position, doc in read]))
 
 
-def _table(rows_by_file: list[tuple[int, list[dict]]]) -> pa.Buffer | None:
-    """Files' rows as one table, each row marked with its file's position, as an IPC stream."""
+def _table(record: type, rows_by_file: list[tuple[int, list]]) -> pa.Buffer | None:
+    """Files' records as one table, each row marked with its file's position, as an IPC stream."""
     rows = [row for _, file_rows in rows_by_file for row in file_rows]
     if not rows:
         return None
     positions = pa.array([position for position, file_rows in rows_by_file for _ in file_rows], pa.int32())
-    table = pa.Table.from_pylist(rows).append_column(POSITION, positions)
+    table = arrow_table(record, rows).append_column(POSITION, positions)
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, table.schema) as stream:
         stream.write_table(table)
@@ -117,7 +126,6 @@ def rows_of_files(tables: list[pa.Buffer | None], positions: list[int]) -> pa.Ta
     present = [pa.ipc.open_stream(table).read_all() for table in tables if table is not None]
     if not present:
         return None
-    # a column that is null throughout one chunk is typed null there: promotion unifies it
-    whole = pa.concat_tables(present, promote_options="permissive")
+    whole = pa.concat_tables(present)  # typed by their record, every chunk's columns match
     kept = whole.filter(pc.is_in(whole[POSITION], value_set=pa.array(positions, pa.int32())))
     return kept.drop_columns([POSITION]) if kept.num_rows else None

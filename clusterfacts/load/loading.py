@@ -16,10 +16,10 @@ import duckdb
 import pyarrow as pa
 
 from clusterfacts import __version__
-from clusterfacts.discovery import Candidate, discover, stored_path
+from clusterfacts.load.discovery import Candidate, discover
 from clusterfacts.config import settings
-from clusterfacts.documents import Rejection
-from clusterfacts.reading import ChunkRead, read_chunk, rows_of_files, start_worker
+from clusterfacts.records import Rejection, stored_path
+from clusterfacts.load.reading import ChunkRead, read_chunk, rows_of_files, start_worker
 from clusterfacts.warehouse import connect, ensure_schema, in_list, insert_rows
 
 # Files landed per transaction (a kill loses at most one batch's work): settings().batch_files
@@ -68,7 +68,7 @@ def now() -> dt.datetime:
 
 
 def extractor_version() -> str:
-    from clusterfacts.extraction import EXTRACTOR_VERSION
+    from clusterfacts.extract.extraction import EXTRACTOR_VERSION
     return EXTRACTOR_VERSION
 
 
@@ -225,40 +225,40 @@ class FactGate:
         self.docs_root = docs_root
         self.used = False
         if docs_root is not None:
-            from clusterfacts.validation import forget_stored_results
+            from clusterfacts.load.validation import forget_stored_results
 
             forget_stored_results(docs_root)
 
-    def check(self, facts: list[dict]):
-        from clusterfacts.reference import load_reference
-        from clusterfacts.validation import validate_facts
+    def check(self, facts: pa.Table):
+        from clusterfacts.extract.reference import load_reference
+        from clusterfacts.load.validation import validate_facts
 
         self.used = True
         return validate_facts(facts, self.docs_root, list(load_reference().metric_kinds))
 
     def data_docs(self) -> Path | None:
-        from clusterfacts.reference import load_reference
-        from clusterfacts.validation import build_data_docs
+        from clusterfacts.extract.reference import load_reference
+        from clusterfacts.load.validation import build_data_docs
 
         assert self.docs_root is not None
         return build_data_docs(self.docs_root, list(load_reference().metric_kinds))
 
 
 def _validate(gate: FactGate | None, summary: RunSummary, facts: pa.Table | None, stamp: dt.datetime
-              ) -> tuple[pa.Table | None, list[dict], list[dict]]:
+              ) -> tuple[pa.Table | None, pa.Table | None, list[dict]]:
     """Split a batch's facts into those that land and those quarantined; return the results rows too."""
     if gate is None or facts is None:
-        return facts, [], []
-    rows = facts.to_pylist()
-    outcome = gate.check(rows)
+        return facts, None, []
+    outcome = gate.check(facts)
     results = [{"run_id": summary.run_id, "batch_number": summary.batches, "validated_at": stamp,
-                "batch_passed": outcome.success, "column_name": r.pop("column"), **r} for r in outcome.results]
+                "batch_passed": outcome.success, **result._asdict()} for result in outcome.results]
     if outcome.success:
-        return facts, [], results
-    failed = sorted({r["expectation"] for r in outcome.results if not r["passed"]})
-    quarantined = [{**fact, "batch_number": summary.batches,
-                    "reasons": outcome.reasons_by_fact.get(fact["fact_id"]) or [f"batch failed: {', '.join(failed)}"]}
-                   for fact in rows]
+        return facts, None, results
+    failed = sorted({r.expectation for r in outcome.results if not r.passed})
+    whole_batch = [f"batch failed: {', '.join(failed)}"]
+    reasons = [outcome.reasons_by_fact.get(fact_id) or whole_batch for fact_id in facts["fact_id"].to_pylist()]
+    quarantined = (facts.append_column("batch_number", pa.array([summary.batches] * facts.num_rows, pa.int32()))
+                   .append_column("reasons", pa.array(reasons, pa.list_(pa.string()))))
     return None, quarantined, results
 
 
@@ -312,7 +312,7 @@ def _land_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, prepared: 
         if isinstance(outcome, Rejection):
             rejected.append(_rejection_row(summary.run_id, candidate.path, stat.st_size, outcome, stamp))
         else:
-            read.append((position, candidate, stat, outcome))
+            read.append((position, candidate, stat, outcome.content_hash))
 
     existing = _known_hashes(conn, [digest for *_, digest in read])
     landing, source_files = [], []
@@ -331,7 +331,7 @@ def _land_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, prepared: 
     new_mentions = rows_of_files([chunk.mentions for chunk in chunks], landing)
     new_facts, quarantined, validations = _validate(gate, summary, new_facts, stamp)
     counts.facts += new_facts.num_rows if new_facts is not None else 0
-    counts.quarantined += len(quarantined)
+    counts.quarantined += quarantined.num_rows if quarantined is not None else 0
     counts.rejected += len(rejected)
 
     conn.execute("begin transaction")

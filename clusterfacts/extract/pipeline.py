@@ -3,34 +3,24 @@
 `clusterfacts extract` and the loader's workers both call `analyse`, so the same
 file gives the same text, offsets, content hash and fact ids whichever way it is
 read: offsets index the article's text after decoding and, for an HTML page,
-after reducing it to its main content (clusterfacts/html_text.py).
+after reducing it to its main content (clusterfacts/extract/html_text.py).
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from clusterfacts.config import settings
-from clusterfacts.decoding import Decoded, decode
-from clusterfacts.discovery import stored_path
-from clusterfacts.documents import Rejection, content_hash
-from clusterfacts.extraction import extract_facts
-from clusterfacts.fingerprints import sentence_hashes
-from clusterfacts.gazetteer import find_mentions
-from clusterfacts.html_text import looks_like_html, read_page
-from clusterfacts.layout import read_layout
-from clusterfacts.time_budget import TooSlow, time_limit
-from clusterfacts.visible_text import VisibleText
-
-
-@dataclass(slots=True)
-class Analysed:
-    """An article read and extracted, ready to land: its row and what was found in it."""
-
-    article: dict
-    facts: list[dict] = field(default_factory=list)
-    mentions: list[dict] = field(default_factory=list)
+from clusterfacts.extract.decoding import Decoded, decode
+from clusterfacts.extract.extraction import extract_facts
+from clusterfacts.extract.fingerprints import sentence_hashes
+from clusterfacts.extract.gazetteer import find_mentions
+from clusterfacts.extract.html_text import looks_like_html, read_page
+from clusterfacts.extract.layout import read_layout
+from clusterfacts.extract.time_budget import TooSlow, time_limit
+from clusterfacts.extract.visible_text import VisibleText
+from clusterfacts.records import Analysed, Article, MentionRow, Rejection, content_hash, stored_path
 
 
 def analyse(path: str, data: bytes, seconds: float | None = None) -> Analysed | Rejection:
@@ -72,32 +62,31 @@ def _analyse(path: str, data: bytes) -> Analysed | Rejection:
                          published_date_start=None)
     body = seen.text[layout.body_start:layout.body_end]
     mentions = find_mentions(seen.text, layout.body_start, layout.body_end)
-    article = {
-        "content_hash": digest,
-        "source_path": path,
-        "file_name": name,
-        "size_bytes": len(data),
-        "encoding": encoding,
-        "text": text,
-        "title": layout.title,
-        "published_date": layout.published_date,
-        "published_date_source": layout.published_date_source,
-        "published_date_start": (None if layout.published_date_start is None
-                                 else seen.start(layout.published_date_start)),
-        "credit": layout.credit,
-        "credit_kind": layout.credit_kind,
-        "credit_start": None if layout.credit_start is None else seen.start(layout.credit_start),
-        "body_start": seen.start(layout.body_start),
-        "body_end": seen.end(layout.body_end),
-        "sentence_hashes": sentence_hashes(body),
-    }
+    article = Article(
+        content_hash=digest,
+        source_path=path,
+        file_name=name,
+        size_bytes=len(data),
+        encoding=encoding,
+        title=layout.title,
+        published_date=layout.published_date,
+        published_date_source=layout.published_date_source,
+        published_date_start=(None if layout.published_date_start is None
+                              else seen.start(layout.published_date_start)),
+        credit=layout.credit,
+        credit_kind=layout.credit_kind,
+        credit_start=None if layout.credit_start is None else seen.start(layout.credit_start),
+        body_start=seen.start(layout.body_start),
+        body_end=seen.end(layout.body_end),
+        sentence_hashes=sentence_hashes(body),
+        text=text,
+    )
     facts = extract_facts(seen.text, name, digest, layout, mentions, seen)
-    if len({fact["fact_id"] for fact in facts}) < len(facts):
+    if len({fact.fact_id for fact in facts}) < len(facts):
         return Rejection("extraction_failed", "two facts found in the text have the same id; "
                                               "the file is not landed, so raw fact ids stay unique")
     if not seen.is_original:  # the mentions as the article's own text has them
         mentions = [m._replace(start=seen.start(m.start), end=seen.end(m.end), text=seen.span(m.start, m.end))
                     for m in mentions]
-    mention_rows = [{"content_hash": digest, "entity_type": m.entity_type, "entity": m.entity,
-                     "char_start": m.start, "char_end": m.end, "text": m.text} for m in mentions]
+    mention_rows = [MentionRow(digest, m.entity_type, m.entity, m.start, m.end, m.text) for m in mentions]
     return Analysed(article, facts, mention_rows)

@@ -6,7 +6,7 @@ article; targets by the year they are due; facts per cluster and place; figures 
 years where several years are known; and what the last build's tests and checks said. Each
 article a figure comes from gets a page, DIR/articles/ID.html, with its text and every fact
 in it marked, so a link lands on the words. Plain HTML, inline CSS and charts drawn as
-inline SVG (clusterfacts/charts.py): it opens from file://, needs no server and fetches
+inline SVG (clusterfacts/marts/charts.py): it opens from file://, needs no server and fetches
 nothing. The warehouse is opened read-only.
 """
 
@@ -19,8 +19,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from clusterfacts.charts import bar_chart, column_chart, line_chart, readable
-from clusterfacts.status import results_beside
+from clusterfacts.marts.charts import bar_chart, column_chart, line_chart, readable
+from clusterfacts.marts.status import results_beside
 from clusterfacts.warehouse import WarehouseMissing, connect, require_marts
 
 STYLE = """
