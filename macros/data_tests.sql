@@ -21,10 +21,15 @@ where abs({{ column_name }} - stated_number * scale_multiplier * unit_factor)
 
 {% test fx_pair_consistent(model, column_name='value_cny', tolerance=0.05) %}
 {#- a yuan amount and its stated dollar equivalent imply a rate within tolerance of the year's reference rate -#}
+with facts as (
+    -- the model as the test's `where` narrows it, which dbt hands over as an aliased subquery
+    select * from {{ model }}
+)
+
 select yuan.fact_id as failing_id, yuan.span as yuan_span, dollars.span as dollar_span,
     yuan.value / dollars.value as implied_rate, yuan.cny_per_usd as reference_rate, yuan.fx_rate_year
-from {{ model }} as yuan
-inner join {{ model }} as dollars on yuan.equivalent_fact_id = dollars.fact_id
+from facts as yuan
+inner join facts as dollars on yuan.equivalent_fact_id = dollars.fact_id
 where yuan.unit = 'CNY' and dollars.unit = 'USD' and dollars.value > 0 and yuan.cny_per_usd is not null
     and abs(yuan.value / dollars.value / yuan.cny_per_usd - 1) > {{ tolerance }}
 {% endtest %}

@@ -1,5 +1,7 @@
 {#- Tests on fct_facts look at the rows not yet tested: the stories rebuilt since the last
-    build whose tests on fct_facts all passed. A story is rebuilt whole, so checks across
+    build whose tests on fct_facts all passed. Generic tests say so in their `where` config
+    (models/marts/_marts.yml), which may read vars but not macros, so the predicate is
+    written there from the same vars; tests of our own call facts_not_yet_tested(). A story is rebuilt whole, so checks across
     one story's rows stay exact; rows already tested are unchanged since (an incremental
     build rewrites only the stories it rebuilds), and a failing build records nothing, so
     its rows are tested again by the next build until they pass.
@@ -7,7 +9,7 @@
     tests, every row. -#}
 
 {% macro tested_facts_table() -%}
-    test_failures.tested_fact_builds
+    {{ var('tested_facts_table') }}
 {%- endmacro %}
 
 
@@ -28,23 +30,6 @@
             select coalesce(max(facts_built_through), '-infinity'::timestamp with time zone)
             from {{ tested_facts_table() }}
         )
-    {%- endif -%}
-{%- endmacro %}
-
-
-{#- A test's `where` config may say __facts_not_yet_tested__; dbt's own macro, which
-    applies `where`, is extended to put the predicate in its place. -#}
-{% macro get_where_subquery(relation) -%}
-    {%- set where = config.get('where') -%}
-    {%- if where -%}
-        {%- set where = where | replace('__facts_not_yet_tested__', facts_not_yet_tested()) -%}
-        {#- no alias, unlike dbt's: a test may name the relation itself (`{{ model }} as yuan`) -#}
-        {%- set filtered -%}
-            (select * from {{ relation }} where {{ where }})
-        {%- endset -%}
-        {%- do return(filtered) -%}
-    {%- else -%}
-        {%- do return(relation) -%}
     {%- endif -%}
 {%- endmacro %}
 

@@ -24,6 +24,24 @@ def layer(node: dict) -> str:
     return Path(node["original_file_path"]).parts[1]
 
 
+DEPENDS_ON = re.compile(r"^\s*--\s*depends_on:\s*\{\{\s*ref\('(\w+)'\)\s*\}\}", re.M)
+
+
+def _build_order_only(node: dict, sql: str, macros: dict) -> list[str]:
+    """The `-- depends_on:` refs a model does not read.
+
+    dbt documents the comment for a ref it cannot see when it parses: one in a branch it does
+    not take then (`{% if is_incremental() %}`) or in a macro the model calls (a hook's).
+    One naming a model read nowhere else only orders the build, which is what the rule forbids.
+    """
+    hooks = " ".join(hook["sql"] for kind in ("pre-hook", "post-hook") for hook in node["config"].get(kind, []))
+    called = set(node["depends_on"]["macros"]) | {
+        key for key, macro in macros.items() if re.search(rf"\b{macro['name']}\(", hooks)}
+    read_elsewhere = DEPENDS_ON.sub("", sql) + "".join(macros[key]["macro_sql"] for key in called if key in macros)
+    return [name for name in DEPENDS_ON.findall(sql)
+            if not re.search(rf"ref\(\s*'{name}'\s*\)", read_elsewhere)]
+
+
 def check(manifest: dict) -> list[tuple[str, list[str]]]:
     models = {key: node for key, node in manifest["nodes"].items() if node["resource_type"] == "model"}
     tests = [node for node in manifest["nodes"].values() if node["resource_type"] == "test"]
@@ -55,7 +73,8 @@ def check(manifest: dict) -> list[tuple[str, list[str]]]:
           and any(layer(models[d]) == "marts" for d in n["depends_on"]["nodes"] if d in models)])
     rule("fct_missing_primary_key_tests (unique + not_null, a primary_key test, or a grain test of a composite key)",
          [n["name"] for key, n in models.items()
-          if not ({"unique", "not_null"} <= tested.get(key, set()) or tested.get(key, set()) & {"primary_key", "grain"})])
+          if not (({"unique", "not_null"} <= tested.get(key, set()) or {"unique_for_untested_facts", "not_null"} <= tested.get(key, set()))
+                  or tested.get(key, set()) & {"primary_key", "grain"})])
     rule("fct_undocumented_models", [n["name"] for n in models.values() if not n["description"].strip()])
     rule("fct_documentation_coverage (every column described)",
          [n["name"] for n in models.values() if any(not c["description"].strip() for c in n["columns"].values())])
@@ -66,7 +85,8 @@ def check(manifest: dict) -> list[tuple[str, list[str]]]:
     rule("fct_unused_sources", [s["name"] for key, s in manifest["sources"].items()
                                 if not any(key in n["depends_on"]["nodes"] for n in models.values())])
     raw = {n["name"]: (REPO / n["original_file_path"]).read_text(encoding="utf-8") for n in models.values()}
-    rule("no build-order comments (-- depends_on:)", [name for name, sql in raw.items() if "-- depends_on:" in sql])
+    rule("no build-order comments (a -- depends_on: for a ref the model does not read)",
+         [n["name"] for n in models.values() if _build_order_only(n, raw[n["name"]], manifest["macros"])])
     rule("no rowid reads across models", [name for name, sql in raw.items() if re.search(r"\browid\b", sql)])
     rule("fct_hard_coded_references (a schema.table instead of ref/source)",
          [name for name, sql in raw.items() if re.search(r"\b(?:raw|staging|intermediate|marts)\.[a-z_]+", sql)])

@@ -1,5 +1,6 @@
 {{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail') }}
 
+-- the runs are read in the incremental branch only, which dbt does not parse for refs
 -- depends_on: {{ ref('stg_load_runs') }}
 
 -- one row per article and sentence fingerprint, and one with a null fingerprint for an

@@ -6,6 +6,7 @@
     pre_hook="{% if is_incremental() %}{{ delete_facts_of_departed_articles() }}{% endif %}"
 ) }}
 
+-- the articles are read by the pre-hook's macro, whose refs dbt does not see
 -- depends_on: {{ ref('stg_articles') }}
 
 -- a fact counted once per story: copies of it in other articles of the same story
@@ -56,19 +57,13 @@ with
 
     facts_to_normalise as (
         -- the facts of those stories, picked before the normalising joins: a filter on
-        -- their result would be applied after normalising every fact. they are found by
-        -- article id, then read by row id, so the search reads one narrow column of every
-        -- fact instead of every fact's sentence
+        -- their result would be applied after normalising every fact
         select facts.*
         from {{ ref('int_facts_in_context') }} as facts
-        where facts.rowid in (
-            select candidates.rowid
-            from {{ ref('int_facts_in_context') }} as candidates
-            where candidates.article_id in (
-                select stories.article_id
-                from {{ ref('int_story_groups') }} as stories
-                where stories.story_id in (select stories_to_build.story_id from stories_to_build)
-            )
+        where facts.article_id in (
+            select stories.article_id
+            from {{ ref('int_story_groups') }} as stories
+            where stories.story_id in (select stories_to_build.story_id from stories_to_build)
         )
     ),
 {% else %}

@@ -1,13 +1,7 @@
 {{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail') }}
 
+-- the runs are read in the incremental branch only, which dbt does not parse for refs
 -- depends_on: {{ ref('stg_load_runs') }}
--- built after int_story_groups, not beside it: this join holds every article's text, and
--- the two together outgrew the build's memory and spilled
--- depends_on: {{ ref('int_story_groups') }}
--- and after dim_companies, which is ready at the same time: begun beside it, this join
--- had less memory for its texts and spilled them, so it ran twice as long though
--- dim_companies is quick (docs/performance.md, commit 4396c51)
--- depends_on: {{ ref('dim_companies') }}
 
 -- each fact with the words around it, read once: the sentence for provenance, and a
 -- hash of the context that tells copies of one fact apart from other facts. an

@@ -1,33 +1,44 @@
 -- per cluster, place and metric: the latest reported figure and the latest target, each
 -- traceable to its fact, sentence, characters and article (title, date, file), and how
 -- many distinct stories state a figure for it. only the columns that rank and count go
--- through the aggregates, and the winning facts' text is read at the end by row id from
--- the table behind fct_facts (a join on fact id scans the wide columns of every fact);
--- stories are counted by the facts that are their story's first
+-- through the aggregates, and the winning facts' text is read at the end, for their ids
+-- alone; stories are counted by the facts that are their story's first
 
--- built after fct_facts, so a failing test there stops this mart as it stops the others
--- depends_on: {{ ref('fct_facts') }}
-with usable as not materialized (
+with facts as not materialized (
+    select * from {{ ref('fct_facts') }}
+),
+
+clusters as (
+    select * from {{ ref('dim_clusters') }}
+),
+
+geographies as (
+    select * from {{ ref('dim_geographies') }}
+),
+
+articles as (
+    select * from {{ ref('dim_articles') }}
+),
+
+usable as not materialized (
     -- read by each aggregate for its own columns: kept, it held every fact's columns at once
     select
         fact_id,
-        rowid as fact_row,
         cluster_id,
         geography_id,
         metric_id,
         is_target,
         value,
         reference_year,
-        story_published_date as published_date,
+        published_date,
         is_first_in_story_for_metric,
         is_first_in_story_for_value
-    from {{ ref('int_facts_deduplicated') }}
+    from facts
     where
         cluster_id is not null
         and geography_id is not null
         and not is_suppressed
         and not {{ is_other_currency_side() }}
-        and failed_checks is null
 ),
 
 latest_picks as (
@@ -43,8 +54,7 @@ latest_picks as (
             ranked_year := coalesce(reference_year, -1),
             ranked_date := coalesce(published_date, date '0001-01-01'),
             latest_value := value,
-            latest_fact_id := fact_id,
-            latest_fact_row := fact_row
+            latest_fact_id := fact_id
         )))
     from usable
     group by cluster_id, geography_id, metric_id, is_target
@@ -70,8 +80,8 @@ latest as (
         facts.article_id,
         facts.file_name,
         facts.is_corrected
-    from {{ ref('int_facts_deduplicated') }} as facts
-    where facts.rowid in (select latest_picks.latest_fact_row from latest_picks)
+    from facts
+    where facts.fact_id in (select latest_picks.latest_fact_id from latest_picks)
 ),
 
 stories_stating_latest as (
@@ -99,62 +109,68 @@ sources as (
     from usable
     group by cluster_id, geography_id, metric_id
 )
+,
 
-select
-    sources.cluster_id,
-    clusters.cluster_name,
-    sources.geography_id,
-    geographies.geography_path,
-    sources.metric_id,
-    latest_reported.value as reported_value,
-    latest_reported.qualifier as reported_qualifier,
-    latest_reported.unit as reported_unit,
-    latest_reported.value_usd as reported_value_usd,
-    latest_reported.reference_year as reported_year,
-    latest_reported.span as reported_span,
-    latest_reported.file_name as reported_source,
-    latest_reported.fact_id as reported_fact_id,
-    latest_reported.sentence as reported_sentence,
-    latest_reported.char_start as reported_char_start,
-    latest_reported.char_end as reported_char_end,
-    reported_articles.title as reported_title,
-    reported_articles.published_date as reported_published_date,
-    reported_articles.credit as reported_credit,
-    reported_stating.stories as reported_value_stories,
-    sources.reporting_stories,
-    latest_target.value as target_value,
-    latest_target.qualifier as target_qualifier,
-    latest_target.unit as target_unit,
-    latest_target.value_usd as target_value_usd,
-    latest_target.target_year,
-    latest_target.span as target_span,
-    latest_target.file_name as target_source,
-    latest_target.fact_id as target_fact_id,
-    latest_target.sentence as target_sentence,
-    latest_target.char_start as target_char_start,
-    latest_target.char_end as target_char_end,
-    target_articles.title as target_title,
-    target_articles.published_date as target_published_date,
-    target_articles.credit as target_credit,
-    target_stating.stories as target_value_stories,
-    sources.target_stories,
-    coalesce(latest_reported.is_corrected, false) or coalesce(latest_target.is_corrected, false) as has_corrected_facts
-from sources
-inner join {{ ref('dim_clusters') }} as clusters on sources.cluster_id = clusters.cluster_id
-inner join {{ ref('dim_geographies') }} as geographies on sources.geography_id = geographies.geography_id
-left join latest as latest_reported
-    on
-        sources.cluster_id = latest_reported.cluster_id
-        and sources.geography_id = latest_reported.geography_id
-        and sources.metric_id = latest_reported.metric_id
-        and not latest_reported.is_target
-left join stories_stating_latest as reported_stating on latest_reported.fact_id = reported_stating.fact_id
-left join {{ ref('dim_articles') }} as reported_articles on latest_reported.article_id = reported_articles.article_id
-left join latest as latest_target
-    on
-        sources.cluster_id = latest_target.cluster_id
-        and sources.geography_id = latest_target.geography_id
-        and sources.metric_id = latest_target.metric_id
-        and latest_target.is_target
-left join stories_stating_latest as target_stating on latest_target.fact_id = target_stating.fact_id
-left join {{ ref('dim_articles') }} as target_articles on latest_target.article_id = target_articles.article_id
+final as (
+    select
+        sources.cluster_id,
+        clusters.cluster_name,
+        sources.geography_id,
+        geographies.geography_path,
+        sources.metric_id,
+        latest_reported.value as reported_value,
+        latest_reported.qualifier as reported_qualifier,
+        latest_reported.unit as reported_unit,
+        latest_reported.value_usd as reported_value_usd,
+        latest_reported.reference_year as reported_year,
+        latest_reported.span as reported_span,
+        latest_reported.file_name as reported_source,
+        latest_reported.fact_id as reported_fact_id,
+        latest_reported.sentence as reported_sentence,
+        latest_reported.char_start as reported_char_start,
+        latest_reported.char_end as reported_char_end,
+        reported_articles.title as reported_title,
+        reported_articles.published_date as reported_published_date,
+        reported_articles.credit as reported_credit,
+        reported_stating.stories as reported_value_stories,
+        sources.reporting_stories,
+        latest_target.value as target_value,
+        latest_target.qualifier as target_qualifier,
+        latest_target.unit as target_unit,
+        latest_target.value_usd as target_value_usd,
+        latest_target.target_year,
+        latest_target.span as target_span,
+        latest_target.file_name as target_source,
+        latest_target.fact_id as target_fact_id,
+        latest_target.sentence as target_sentence,
+        latest_target.char_start as target_char_start,
+        latest_target.char_end as target_char_end,
+        target_articles.title as target_title,
+        target_articles.published_date as target_published_date,
+        target_articles.credit as target_credit,
+        target_stating.stories as target_value_stories,
+        sources.target_stories,
+        coalesce(latest_reported.is_corrected, false)
+        or coalesce(latest_target.is_corrected, false) as has_corrected_facts
+    from sources
+    inner join clusters on sources.cluster_id = clusters.cluster_id
+    inner join geographies on sources.geography_id = geographies.geography_id
+    left join latest as latest_reported
+        on
+            sources.cluster_id = latest_reported.cluster_id
+            and sources.geography_id = latest_reported.geography_id
+            and sources.metric_id = latest_reported.metric_id
+            and not latest_reported.is_target
+    left join stories_stating_latest as reported_stating on latest_reported.fact_id = reported_stating.fact_id
+    left join articles as reported_articles on latest_reported.article_id = reported_articles.article_id
+    left join latest as latest_target
+        on
+            sources.cluster_id = latest_target.cluster_id
+            and sources.geography_id = latest_target.geography_id
+            and sources.metric_id = latest_target.metric_id
+            and latest_target.is_target
+    left join stories_stating_latest as target_stating on latest_target.fact_id = target_stating.fact_id
+    left join articles as target_articles on latest_target.article_id = target_articles.article_id
+)
+
+select * from final
