@@ -9,9 +9,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from clusterfacts.extract.patterns import (ASCII_LETTERS, end_of_empty_match, find_at, find_first_of, find_where,
-                                   iter_sentence_spans, lowered, name_starts_at, occurrences, search_where,
-                                   start_of_spaces_before, starts_a_word, trie_alternation)
+from clusterfacts.extract.patterns import (
+    ASCII_LETTERS,
+    end_of_empty_match,
+    find_at,
+    find_first_of,
+    find_where,
+    iter_sentence_spans,
+    lowered,
+    name_starts_at,
+    occurrences,
+    search_where,
+    start_of_spaces_before,
+    starts_a_word,
+    trie_alternation,
+)
 from clusterfacts.extract.reference import Reference, load_reference
 from clusterfacts.extract.vocabulary import CLUSTERS, PLACES, words_in
 

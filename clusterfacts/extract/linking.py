@@ -16,9 +16,19 @@ from typing import NamedTuple
 
 from clusterfacts.extract.gazetteer import Mention, find_mentions, holds, main_place, places_holding
 from clusterfacts.extract.layout import Layout
-from clusterfacts.extract.patterns import (YEAR, CaseFreeWords, find_where, is_word_char, iter_sentence_spans, lowered,
-                                   sentence_spans, start_of_spaces_before, starts_a_word, trie_alternation,
-                                   vocabulary_key)
+from clusterfacts.extract.patterns import (
+    YEAR,
+    CaseFreeWords,
+    find_where,
+    is_word_char,
+    iter_sentence_spans,
+    lowered,
+    sentence_spans,
+    start_of_spaces_before,
+    starts_a_word,
+    trie_alternation,
+    vocabulary_key,
+)
 from clusterfacts.extract.quantities import Quantity
 from clusterfacts.extract.reference import Reference, load_reference
 from clusterfacts.extract.vocabulary import TARGET_CUES, words_in

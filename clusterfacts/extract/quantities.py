@@ -19,9 +19,21 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from clusterfacts.extract.numbers import DIGIT_NUMBER, FRACTION_OF_SCALE, NUMBER, WORD_NUMBER, parse_number
-from clusterfacts.extract.patterns import (ASCII_LETTERS, YEAR, end_of_empty_match, find_at, is_word_char, lowered, occurrences,
-                                   search_where, start_of_spaces_before, starts_a_name, starts_a_word, trie_alternation,
-                                   vocabulary_key)
+from clusterfacts.extract.patterns import (
+    ASCII_LETTERS,
+    YEAR,
+    end_of_empty_match,
+    find_at,
+    is_word_char,
+    lowered,
+    occurrences,
+    search_where,
+    start_of_spaces_before,
+    starts_a_name,
+    starts_a_word,
+    trie_alternation,
+    vocabulary_key,
+)
 from clusterfacts.extract.reference import Reference, load_reference
 from clusterfacts.extract.vocabulary import NUMBER_WORDS, words_in
 

@@ -16,11 +16,11 @@ import duckdb
 import pyarrow as pa
 
 from clusterfacts import __version__
-from clusterfacts.load.discovery import Candidate, discover
 from clusterfacts.config import settings
-from clusterfacts.records import Rejection, stored_path
+from clusterfacts.load.discovery import Candidate, discover
 from clusterfacts.load.reading import ChunkRead, read_chunk, rows_of_files, start_worker
-from clusterfacts.warehouse import connect, ensure_schema, in_list, insert_rows
+from clusterfacts.records import Rejection, stored_path
+from clusterfacts.warehouse import ARTICLE_TEXT, connect, ensure_schema, in_list, insert_rows
 
 # Files landed per transaction (a kill loses at most one batch's work): settings().batch_files
 # for bulk loads, settings().validated_batch_files for validated ones (clusterfacts/config.py).
@@ -339,7 +339,7 @@ def _land_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, prepared: 
         run_id = summary.run_id
         if new_articles is not None:
             insert_rows(conn, "raw.articles", new_articles.drop_columns(["text"]), run_id=run_id, loaded_at=stamp)
-            insert_rows(conn, "raw.article_texts", new_articles.select(["content_hash", "text"]),
+            insert_rows(conn, "raw.article_texts", new_articles.select(list(ARTICLE_TEXT)),
                         run_id=run_id, loaded_at=stamp)
         insert_rows(conn, "raw.facts", new_facts, run_id=run_id)
         insert_rows(conn, "raw.quarantined_facts", quarantined, run_id=run_id)

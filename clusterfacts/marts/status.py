@@ -9,6 +9,7 @@ from pathlib import Path
 
 from clusterfacts.warehouse import WarehouseMissing, connect
 
+
 def results_beside(database: Path) -> tuple[Path, Path]:
     """Where `make dbt` keeps a warehouse's last build results and unit-test results: beside it,
     so a report on one warehouse never shows another's build."""
