@@ -53,16 +53,55 @@ having sum({{ column_name }}) > 100
 {% endtest %}
 
 
-{% test unique_for_untested_facts(model, column_name) %}
-{#- `unique` for a model whose tests look at the rows not yet tested (macros/untested_facts.sql):
-    no value of those rows appears twice in the whole model, old rows included -#}
-select {{ column_name }} as unique_field, count(*) as n_records
+{% test key_of_untested_rows(model, columns, untested_by='run_id') %}
+{#- `unique` + `not_null` for a large model at the cost of its new rows: no two rows of the
+    whole model, old rows included, share the key `columns` of a row not yet tested
+    (macros/untested_facts.sql), and that row's first key column has a value. rows tested
+    once never change, so old rows need not be grouped again. `untested_by`: `run_id` (the
+    rows of load runs since the last passing build) or a build-time column (`built_at`: the
+    facts rebuilt since). before any build has passed, every row is grouped in one pass -#}
+{%- set key = columns | join(', ') %}
+{%- set failing_key -%}
+    struct_pack({% for column in columns %}{{ column }} := {{ column }}{{ ', ' if not loop.last }}{% endfor %})::varchar
+{%- endset %}
+{%- if no_rows_tested_yet() %}
+select
+    {{ failing_key }} as failing_key,
+    count(*) as n_records
 from {{ model }}
-where {{ column_name }} in (
-    select untested.{{ column_name }} from {{ model }} as untested where {{ facts_not_yet_tested() }}
+group by {{ key }}
+having count(*) > 1 or {{ columns[0] }} is null
+{%- else %}
+with untested as (
+    select {{ columns[0] }} as key_value
+    from {{ model }}
+    where
+        {% if untested_by == 'run_id' %}{{ runs_not_yet_tested() }}{% else %}{{ facts_not_yet_tested(untested_by) }}{% endif %}
+),
+
+repeated as (
+    select
+        {{ failing_key }} as failing_key,
+        count(*) as n_records
+    from {{ model }}
+    where {{ columns[0] }} in (select untested.key_value from untested)
+    group by {{ key }}
+    having count(*) > 1
+),
+
+missing as (
+    select
+        struct_pack({{ columns[0] }} := null)::varchar as failing_key,
+        count(*) as n_records
+    from untested
+    where untested.key_value is null
+    having count(*) > 0
 )
-group by {{ column_name }}
-having count(*) > 1
+
+select * from repeated
+union all
+select * from missing
+{%- endif %}
 {% endtest %}
 
 

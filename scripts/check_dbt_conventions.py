@@ -48,7 +48,9 @@ def check(manifest: dict) -> list[tuple[str, list[str]]]:
     tested: dict[str, set[str]] = {}
     for test in tests:
         name = (test.get("test_metadata") or {}).get("name", "singular")
-        for parent in test["depends_on"]["nodes"]:
+        # a test reading other models too (a relationship, the runs) tests the one it is attached to
+        parents = [test["attached_node"]] if test.get("attached_node") else test["depends_on"]["nodes"]
+        for parent in parents:
             tested.setdefault(parent, set()).add(name)
     rules: list[tuple[str, list[str]]] = []
 
@@ -71,10 +73,10 @@ def check(manifest: dict) -> list[tuple[str, list[str]]]:
     rule("fct_downstream_models_dependent_on_marts (intermediate reading a mart)",
          [n["name"] for n in models.values() if layer(n) == "intermediate"
           and any(layer(models[d]) == "marts" for d in n["depends_on"]["nodes"] if d in models)])
-    rule("fct_missing_primary_key_tests (unique + not_null, a primary_key test, or a grain test of a composite key)",
+    rule("fct_missing_primary_key_tests (unique + not_null, a primary_key, grain or key_of_untested_rows test)",
          [n["name"] for key, n in models.items()
-          if not (({"unique", "not_null"} <= tested.get(key, set()) or {"unique_for_untested_facts", "not_null"} <= tested.get(key, set()))
-                  or tested.get(key, set()) & {"primary_key", "grain"})])
+          if not ({"unique", "not_null"} <= tested.get(key, set())
+                  or tested.get(key, set()) & {"primary_key", "grain", "key_of_untested_rows"})])
     rule("fct_undocumented_models", [n["name"] for n in models.values() if not n["description"].strip()])
     rule("fct_documentation_coverage (every column described)",
          [n["name"] for n in models.values() if any(not c["description"].strip() for c in n["columns"].values())])

@@ -21,7 +21,6 @@ MARTS = {
     "rpt_cluster_scorecard": "select * from marts.rpt_cluster_scorecard order by all",
     "int_facts_in_context": "select * from intermediate.int_facts_in_context order by fact_id",
     "int_story_groups": "select * exclude (changed_at) from intermediate.int_story_groups order by article_id",
-    "int_article_pairs": "select * from intermediate.int_article_pairs order by all",
 }
 
 

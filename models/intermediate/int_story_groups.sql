@@ -131,7 +131,56 @@ fingerprint_spread as (
 ),
 
 pairs as (
-    {{ same_story_pairs('sentences_to_group', 'fingerprint_spread') }}
+    -- pairs of the articles grouped that tell the same story: most of the shorter one's
+    -- sentences, and more than one, appear in the longer one (a trimmed copy, or the same
+    -- text in other page furniture); one shared stock sentence does not make two stories
+    -- one. fingerprints shared by very many articles of the whole warehouse are
+    -- boilerplate (a site's footer) and say nothing. the join is on fingerprints, so cost
+    -- grows with shared sentences, not with all pairs
+    with telling_sentences as (
+        select
+            sentences.article_id,
+            sentences.sentence_hash,
+            spread.articles_with_it
+        from sentences_to_group as sentences
+        inner join fingerprint_spread as spread on sentences.sentence_hash = spread.sentence_hash
+        where spread.articles_with_it <= {{ var('boilerplate_min_articles') }}
+    ),
+
+    sentence_counts as (
+        select
+            article_id,
+            count(*) as sentences
+        from telling_sentences
+        group by article_id
+    ),
+
+    shared as (
+        select
+            left_side.article_id,
+            right_side.article_id as other_article_id,
+            count(*) as shared_sentences
+        from telling_sentences as left_side
+        inner join telling_sentences as right_side
+            on
+                left_side.sentence_hash = right_side.sentence_hash
+                and left_side.article_id < right_side.article_id
+        where left_side.articles_with_it > 1
+        group by left_side.article_id, right_side.article_id
+    )
+
+    select
+        shared.article_id,
+        shared.other_article_id,
+        shared.shared_sentences,
+        shared.shared_sentences / least(left_counts.sentences, right_counts.sentences) as containment
+    from shared
+    inner join sentence_counts as left_counts on shared.article_id = left_counts.article_id
+    inner join sentence_counts as right_counts on shared.other_article_id = right_counts.article_id
+    where
+        shared.shared_sentences >= {{ var('same_story_min_shared_sentences') }}
+        and shared.shared_sentences / least(left_counts.sentences, right_counts.sentences)
+        >= {{ var('same_story_min_containment') }}
 ),
 
 article_numbers as (
