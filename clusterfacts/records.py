@@ -1,12 +1,13 @@
-"""The rows one article lands as: typed records whose fields are the raw tables' columns.
+"""The rows the loader lands: typed records whose fields are the raw tables' columns.
 
 `clusterfacts.extract.pipeline.analyse` returns an `Article`, its `Fact`s and its
 `MentionRow`s, or a `Rejection` saying why the file is not an article;
 `clusterfacts extract` prints the facts and the loader's workers turn the records into
-Arrow tables. `clusterfacts.warehouse` creates raw.articles, raw.article_texts,
-raw.facts and raw.mentions from these fields, so a column is added here, once, and
-its DuckDB type is written beside it. The loader adds the columns of its run (run_id,
-loaded_at) when a batch lands.
+Arrow tables. The loader records its run (`LoadRun`), the files it read (`SourceFile`),
+those it could not land (`RejectedFile`) and what the fact gate found (`FactValidation`). `clusterfacts.warehouse` creates the raw
+tables from these fields, so a column is added here, once, and its DuckDB type is
+written beside it. The loader adds the columns of its run (run_id, loaded_at) when a
+batch lands.
 """
 
 from __future__ import annotations
@@ -143,3 +144,69 @@ class Analysed:
     article: Article
     facts: list[Fact]
     mentions: list[MentionRow]
+
+
+@dataclass(slots=True)
+class LoadRun:
+    """One run of the loader as it starts: a row of raw.load_runs, keyed by run_id.
+
+    Its counts grow with each batch that lands, in that batch's transaction, and its end
+    (finished_at, status, message) is written when it ends.
+    """
+
+    run_id: str = column("varchar not null")
+    started_at: dt.datetime = column("timestamp not null")  # UTC
+    finished_at: dt.datetime | None = column("timestamp")
+    status: str = column("varchar not null")         # running, succeeded, failed, interrupted
+    pid: int | None = column("integer")              # the loader's process, to tell a live run from a killed one
+    host: str | None = column("varchar")
+    loader_version: str = column("varchar not null")
+    extractor_version: str = column("varchar not null")
+    duckdb_version: str = column("varchar not null")
+    input_paths: list[str] = column("varchar[] not null")
+    files_seen: int | None = column("integer")
+    files_loaded: int | None = column("integer")
+    files_unchanged: int | None = column("integer")
+    files_rejected: int | None = column("integer")
+    facts_loaded: int | None = column("integer")
+    message: str | None = column("varchar")
+
+
+@dataclass(slots=True)
+class SourceFile:
+    """A file read, by path: a row of raw.source_files, keyed by source_path. A later run
+    skips the file unread while its size and mtime stay the same."""
+
+    source_path: str = column("varchar not null")    # stored_path(path)
+    size_bytes: int = column("bigint not null")
+    mtime_ns: int = column("bigint not null")
+    content_hash: str = column("varchar not null")   # the article it holds
+
+
+@dataclass(slots=True)
+class RejectedFile:
+    """A file a run could not land, and why: a row of raw.rejected_files."""
+
+    run_id: str = column("varchar not null")
+    source_path: str = column("varchar not null")
+    size_bytes: int | None = column("bigint")        # None when the file could not even be looked at
+    reason: str = column("varchar not null")         # Rejection.reason
+    detail: str = column("varchar not null")
+    rejected_at: dt.datetime = column("timestamp not null")
+
+
+@dataclass(slots=True)
+class FactValidation:
+    """One expectation of the fact gate over one batch (clusterfacts/load/validation.py): a
+    row of raw.fact_validations."""
+
+    run_id: str = column("varchar not null")
+    batch_number: int = column("integer not null")
+    validated_at: dt.datetime = column("timestamp not null")
+    batch_passed: bool = column("boolean not null")
+    expectation: str = column("varchar not null")
+    column_name: str | None = column("varchar")
+    passed: bool = column("boolean not null")
+    unexpected_count: int | None = column("bigint")
+    unexpected_fact_ids: list[str] | None = column("varchar[]")
+    details: str | None = column("varchar")          # the expectation's arguments as JSON

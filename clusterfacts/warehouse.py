@@ -11,7 +11,7 @@ import duckdb
 import pyarrow as pa
 
 from clusterfacts.config import settings
-from clusterfacts.records import Article, Fact, MentionRow
+from clusterfacts.records import Article, Fact, FactValidation, LoadRun, MentionRow, RejectedFile, SourceFile
 
 # Analysts' DuckDB 1.4+ clients must be able to open the file.
 STORAGE_COMPATIBILITY = "v1.4.0"
@@ -20,72 +20,30 @@ STORAGE_COMPATIBILITY = "v1.4.0"
 # log threshold: each checkpoint writes the key indexes out whole, and the log is checkpointed
 # when the loader closes the file anyway (docs/performance.md has the figures).
 
-# The loader's own tables are written here; the tables of an article's records
-# (clusterfacts/records.py) are filled in from their fields below.
+# The tables of the records the loader lands (clusterfacts/records.py) are filled in from
+# their fields below; the facts the fact gate holds back are written here, as facts.
 _SCHEMA_TEMPLATE = """
 create schema if not exists raw;
 
-create table if not exists raw.load_runs (
-    run_id varchar primary key,
-    started_at timestamp not null,
-    finished_at timestamp,
-    status varchar not null,             -- running, succeeded, failed, interrupted
-    pid integer,                         -- the loader's process, to tell a live run from a killed one
-    host varchar,
-    loader_version varchar not null,
-    extractor_version varchar not null,
-    duckdb_version varchar not null,
-    input_paths varchar[] not null,
-    files_seen integer,
-    files_loaded integer,
-    files_unchanged integer,
-    files_rejected integer,
-    facts_loaded integer,
-    message varchar
-);
+{load_runs}
 
 {articles}
 
 {article_texts}
 
-create table if not exists raw.source_files (
-    source_path varchar primary key,
-    size_bytes bigint not null,
-    mtime_ns bigint not null,
-    content_hash varchar not null,
-    run_id varchar not null
-);
+{source_files}
 
-create table if not exists raw.rejected_files (
-    run_id varchar not null,
-    source_path varchar not null,
-    size_bytes bigint,
-    reason varchar not null,
-    detail varchar not null,
-    rejected_at timestamp not null
-);
+{rejected_files}
 
 {facts}
 
-create table if not exists raw.fact_validations (
-    run_id varchar not null,
-    batch_number integer not null,
-    validated_at timestamp not null,
-    batch_passed boolean not null,
-    expectation varchar not null,
-    column_name varchar,
-    passed boolean not null,
-    unexpected_count bigint,
-    unexpected_fact_ids varchar[],
-    details varchar
-);
+{fact_validations}
 
 create table if not exists raw.quarantined_facts as
 select *, []::varchar[] as reasons, 0 as batch_number from raw.facts limit 0;
 
 {mentions}
 """
-
 
 
 def record_columns(record: type, only: tuple[str, ...] | None = None) -> list[tuple[str, str]]:
@@ -118,10 +76,16 @@ SCHEMA = _SCHEMA_TEMPLATE.format(
     # an index on every fact id made each daily load and each later checkpoint write it out again
     facts=_create_table("raw.facts", record_columns(Fact), run_columns=("run_id",)),
     mentions=_create_table("raw.mentions", record_columns(MentionRow), run_columns=("run_id",)),
+    load_runs=_create_table("raw.load_runs", record_columns(LoadRun), primary_key="run_id"),
+    source_files=_create_table("raw.source_files", record_columns(SourceFile), primary_key="source_path",
+                               run_columns=("run_id",)),
+    rejected_files=_create_table("raw.rejected_files", record_columns(RejectedFile)),
+    fact_validations=_create_table("raw.fact_validations", record_columns(FactValidation)),
 )
 
 ARROW_TYPES = {"varchar": pa.string(), "integer": pa.int32(), "bigint": pa.int64(), "double": pa.float64(),
-               "boolean": pa.bool_(), "date": pa.date32(), "bigint[]": pa.list_(pa.int64())}
+               "boolean": pa.bool_(), "date": pa.date32(), "timestamp": pa.timestamp("us"),
+               "bigint[]": pa.list_(pa.int64()), "varchar[]": pa.list_(pa.string())}
 
 
 def arrow_schema(record: type) -> pa.Schema:
@@ -265,13 +229,12 @@ def _move_article_texts(conn: duckdb.DuckDBPyConnection) -> None:
         raise
 
 
-def insert_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: list[dict] | pa.Table | None,
-                **same_in_every_row) -> None:
-    """Insert many rows at once through Arrow, matching columns by name; keyword arguments
+def insert_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: pa.Table | None, **same_in_every_row) -> None:
+    """Insert an Arrow table's rows at once, matching columns by name; keyword arguments
     give columns whose value is the same in every row (a run id), set in SQL, not per row."""
-    if rows is None or len(rows) == 0:
+    if rows is None or rows.num_rows == 0:
         return
-    batch = rows if isinstance(rows, pa.Table) else pa.Table.from_pylist(rows)  # noqa: F841 - read by name below
+    batch = rows  # noqa: F841 - read by name below
     constants = "".join(f", ? as {column}" for column in same_in_every_row)
     conn.execute(f"insert into {table} by name select *{constants} from batch", list(same_in_every_row.values()))
 

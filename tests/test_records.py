@@ -5,10 +5,19 @@ import dataclasses
 import duckdb
 import pytest
 
-from clusterfacts.records import Article, Fact, MentionRow, stored_path
+from clusterfacts.records import (
+    Article,
+    Fact,
+    FactValidation,
+    LoadRun,
+    MentionRow,
+    RejectedFile,
+    SourceFile,
+    stored_path,
+)
 from clusterfacts.warehouse import arrow_schema, ensure_schema
 
-RECORDS = [Article, Fact, MentionRow]
+RECORDS = [Article, Fact, MentionRow, LoadRun, SourceFile, RejectedFile, FactValidation]
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=[r.__name__ for r in RECORDS])
@@ -24,6 +33,10 @@ def test_a_field_may_be_none_exactly_when_its_column_may_be_null(record):
      ["run_id", "loaded_at"]),
     ("facts", Fact, set(), ["run_id"]),
     ("mentions", MentionRow, set(), ["run_id"]),
+    ("load_runs", LoadRun, set(), []),
+    ("source_files", SourceFile, set(), ["run_id"]),
+    ("rejected_files", RejectedFile, set(), []),
+    ("fact_validations", FactValidation, set(), []),
 ])
 def test_each_raw_table_has_its_records_fields_then_the_runs(table, record, leave_out, run_columns):
     conn = duckdb.connect()
@@ -44,3 +57,15 @@ def test_arrow_types_follow_the_columns():
 def test_a_file_name_that_is_not_utf8_is_stored_with_its_bytes_escaped():
     assert stored_path("caf\udce9.txt") == "caf\\xe9.txt"
     assert stored_path("café.txt") == "café.txt"
+
+
+@pytest.mark.parametrize(("table", "key"), [("load_runs", "run_id"), ("source_files", "source_path"),
+                                            ("articles", "content_hash")])
+def test_the_raw_keys_are_created_from_the_records(table, key):
+    conn = duckdb.connect()
+    ensure_schema(conn)
+    keys = conn.execute("""
+        select constraint_column_names from duckdb_constraints()
+        where schema_name = 'raw' and table_name = ? and constraint_type = 'PRIMARY KEY'
+    """, [table]).fetchall()
+    assert keys == [([key],)]

@@ -19,8 +19,8 @@ from clusterfacts import __version__
 from clusterfacts.config import settings
 from clusterfacts.load.discovery import Candidate, discover
 from clusterfacts.load.reading import ChunkRead, read_chunk, rows_of_files, start_worker
-from clusterfacts.records import Rejection, stored_path
-from clusterfacts.warehouse import ARTICLE_TEXT, connect, ensure_schema, in_list, insert_rows
+from clusterfacts.records import FactValidation, LoadRun, RejectedFile, Rejection, SourceFile, stored_path
+from clusterfacts.warehouse import ARTICLE_TEXT, arrow_table, connect, ensure_schema, in_list, insert_rows
 
 # Files landed per transaction (a kill loses at most one batch's work): settings().batch_files
 # for bulk loads, settings().validated_batch_files for validated ones (clusterfacts/config.py).
@@ -163,13 +163,12 @@ def _mark_interrupted_runs(conn: duckdb.DuckDBPyConnection) -> None:
 
 
 def _start_run(conn: duckdb.DuckDBPyConnection, run_id: str, paths: list[str]) -> None:
-    insert_rows(conn, "raw.load_runs", [{
-        "run_id": run_id, "started_at": now(), "status": "running",
-        "loader_version": __version__, "extractor_version": extractor_version(),
-        "duckdb_version": duckdb.__version__, "input_paths": [stored_path(str(p)) for p in paths],
-        "pid": os.getpid(), "host": socket.gethostname(),
-        "files_seen": 0, "files_loaded": 0, "files_unchanged": 0, "files_rejected": 0, "facts_loaded": 0,
-    }])
+    run = LoadRun(
+        run_id=run_id, started_at=now(), finished_at=None, status="running", pid=os.getpid(),
+        host=socket.gethostname(), loader_version=__version__, extractor_version=extractor_version(),
+        duckdb_version=duckdb.__version__, input_paths=[stored_path(str(p)) for p in paths],
+        files_seen=0, files_loaded=0, files_unchanged=0, files_rejected=0, facts_loaded=0, message=None)
+    insert_rows(conn, "raw.load_runs", arrow_table(LoadRun, [run]))
 
 
 def _count_batch(conn: duckdb.DuckDBPyConnection, run_id: str, counts: FileCounts) -> None:
@@ -245,13 +244,13 @@ class FactGate:
 
 
 def _validate(gate: FactGate | None, summary: RunSummary, facts: pa.Table | None, stamp: dt.datetime
-              ) -> tuple[pa.Table | None, pa.Table | None, list[dict]]:
+              ) -> tuple[pa.Table | None, pa.Table | None, list[FactValidation]]:
     """Split a batch's facts into those that land and those quarantined; return the results rows too."""
     if gate is None or facts is None:
         return facts, None, []
     outcome = gate.check(facts)
-    results = [{"run_id": summary.run_id, "batch_number": summary.batches, "validated_at": stamp,
-                "batch_passed": outcome.success, **result._asdict()} for result in outcome.results]
+    results = [FactValidation(summary.run_id, summary.batches, stamp, outcome.success, *result)
+               for result in outcome.results]
     if outcome.success:
         return facts, None, results
     failed = sorted({r.expectation for r in outcome.results if not r.passed})
@@ -269,7 +268,7 @@ class PreparedBatch:
     stamp: dt.datetime
     counts: FileCounts = field(default_factory=FileCounts)  # what lands with the batch, if it lands
     to_read: list[tuple[Candidate, os.stat_result]] = field(default_factory=list)
-    rejected: list[dict] = field(default_factory=list)
+    rejected: list[RejectedFile] = field(default_factory=list)
     chunks: Iterable[ChunkRead] = ()  # read_chunk's results, in to_read's order
     known_paths: set[str] = field(default_factory=set)  # to_read's paths already in raw.source_files
 
@@ -315,10 +314,10 @@ def _land_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, prepared: 
             read.append((position, candidate, stat, outcome.content_hash))
 
     existing = _known_hashes(conn, [digest for *_, digest in read])
-    landing, source_files = [], []
+    landing: list[int] = []
+    source_files: list[SourceFile] = []
     for position, candidate, stat, digest in read:
-        source_files.append({"source_path": candidate.path, "size_bytes": stat.st_size,
-                             "mtime_ns": stat.st_mtime_ns, "content_hash": digest})
+        source_files.append(SourceFile(candidate.path, stat.st_size, stat.st_mtime_ns, digest))
         if digest in existing:
             counts.unchanged += 1
             continue
@@ -343,14 +342,14 @@ def _land_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, prepared: 
                         run_id=run_id, loaded_at=stamp)
         insert_rows(conn, "raw.facts", new_facts, run_id=run_id)
         insert_rows(conn, "raw.quarantined_facts", quarantined, run_id=run_id)
-        insert_rows(conn, "raw.fact_validations", validations)
+        insert_rows(conn, "raw.fact_validations", arrow_table(FactValidation, validations))
         insert_rows(conn, "raw.mentions", new_mentions, run_id=run_id)
-        insert_rows(conn, "raw.rejected_files", rejected)
+        insert_rows(conn, "raw.rejected_files", arrow_table(RejectedFile, rejected))
         # a new file has no row to replace, and looking for one costs an index probe per path
-        replaced = [row["source_path"] for row in source_files if row["source_path"] in prepared.known_paths]
+        replaced = [row.source_path for row in source_files if row.source_path in prepared.known_paths]
         if replaced:
             conn.execute(f"delete from raw.source_files where {in_list('source_path', replaced)}", replaced)
-        insert_rows(conn, "raw.source_files", source_files, run_id=run_id)
+        insert_rows(conn, "raw.source_files", arrow_table(SourceFile, source_files), run_id=run_id)
         _count_batch(conn, run_id, counts)
         conn.execute("commit")
     except BaseException:
@@ -360,9 +359,9 @@ def _land_batch(conn: duckdb.DuckDBPyConnection, summary: RunSummary, prepared: 
             conn.execute("rollback")
         raise
     summary.add(counts)
-    summary.rejections.extend((r["source_path"], r["reason"], r["detail"]) for r in rejected)
+    summary.rejections.extend((r.source_path, r.reason, r.detail) for r in rejected)
 
 
-def _rejection_row(run_id: str, path: str, size: int | None, rejection: Rejection, stamp: dt.datetime) -> dict:
-    return {"run_id": run_id, "source_path": path, "size_bytes": size,
-            "reason": rejection.reason, "detail": rejection.detail, "rejected_at": stamp}
+def _rejection_row(run_id: str, path: str, size: int | None, rejection: Rejection,
+                   stamp: dt.datetime) -> RejectedFile:
+    return RejectedFile(run_id, path, size, rejection.reason, rejection.detail, stamp)
