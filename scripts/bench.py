@@ -22,8 +22,7 @@ import time
 from pathlib import Path
 
 from clusterfacts import native
-from clusterfacts.extract.extraction import extract_facts
-from clusterfacts.extract.layout import read_layout
+from clusterfacts.extract.pipeline import facts_of
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -56,11 +55,11 @@ def repeated(texts: list[str], min_chars: int) -> list[str]:
 
 def ours_chars_per_second(corpus: list[str], passes: int = 1) -> tuple[list[float], int]:
     """Speed of each pass over corpus; shared machines vary from pass to pass, so several are shown."""
-    extract_facts(corpus[0], "warm-up", "warm-up")
+    facts_of(corpus[0], "warm-up", "warm-up")
     speeds = []
     for _ in range(passes):
         started = time.perf_counter()
-        facts = sum(len(extract_facts(text, f"{i}.txt", str(i), read_layout(text))) for i, text in enumerate(corpus))
+        facts = sum(len(facts_of(text, f"{i}.txt", str(i))) for i, text in enumerate(corpus))
         speeds.append(sum(map(len, corpus)) / (time.perf_counter() - started))
     return speeds, facts
 

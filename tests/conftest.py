@@ -32,9 +32,29 @@ def read_article(name: str) -> str:
 
 def fact_at(text: str, span: str) -> Fact:
     """The fact the extractor finds at `span` in a text written for a test."""
-    from clusterfacts.extract.extraction import extract_facts
+    from clusterfacts.extract.pipeline import facts_of
 
-    return {fact.span: fact for fact in extract_facts(text, "test.txt", "hash")}[span]
+    return {fact.span: fact for fact in facts_of(text, "test.txt", "hash")}[span]
+
+
+def quantities_in(text: str, start: int = 0, end: int | None = None):
+    """The grammar's quantities in a text written for a test, read as the pipeline reads an article."""
+    from clusterfacts.extract.quantities import find_quantities
+    from clusterfacts.extract.reference import load_reference
+    from clusterfacts.extract.vocabulary import read_text
+
+    ref = load_reference()
+    return find_quantities(read_text(text, ref), start, end, ref)
+
+
+def mentions_in(text: str, ref=None):
+    """The gazetteer's mentions in a text written for a test (with other seeds when ref is given)."""
+    from clusterfacts.extract.gazetteer import find_mentions
+    from clusterfacts.extract.reference import load_reference
+    from clusterfacts.extract.vocabulary import read_text
+
+    ref = ref or load_reference()
+    return find_mentions(read_text(text, ref), 0, None, ref)
 
 
 def run_dbt(args: list[str], database: Path, check: bool = True, target_dir: Path | None = None) -> subprocess.CompletedProcess:

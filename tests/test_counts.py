@@ -1,12 +1,11 @@
 """Counts in lists and stock phrases, shared percent signs, and numbers that count nothing. One rule a test."""
 
 import pytest
-
-from clusterfacts.extract.quantities import find_quantities
+from conftest import quantities_in
 
 
 def found(text: str) -> list[tuple[str, str, float, str]]:
-    return [(text[q.start:q.end], q.kind, q.value, q.unit) for q in find_quantities(text)]
+    return [(text[q.start:q.end], q.kind, q.value, q.unit) for q in quantities_in(text)]
 
 
 def test_each_count_of_a_list_counts_its_own_noun():

@@ -3,8 +3,8 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clusterfacts.extract.extraction import extract_facts
 from clusterfacts.extract.layout import read_layout
+from clusterfacts.extract.pipeline import facts_of
 from conftest import ARTICLES, read_article
 
 SAMPLES = [read_article(path.name) for path in sorted(ARTICLES.glob("*.txt"))]
@@ -14,7 +14,7 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 def check(text: str) -> None:
     layout = read_layout(text)
     assert 0 <= layout.body_start <= layout.body_end <= len(text)
-    for fact in extract_facts(text, "fuzz.txt", "fuzz", layout):
+    for fact in facts_of(text, "fuzz.txt", "fuzz"):
         assert text[fact.char_start:fact.char_end] == fact.span
         assert fact.value == fact.value
 

@@ -2,14 +2,13 @@
 
 import shutil
 
-from clusterfacts.extract.extraction import extract_facts
-from clusterfacts.extract.gazetteer import find_mentions
+from clusterfacts.extract.pipeline import facts_of
 from clusterfacts.extract.reference import load_reference
-from conftest import REPO
+from conftest import REPO, mentions_in
 
 
 def facts(text: str) -> dict[str, dict]:
-    return {f.span: f for f in extract_facts(text, "test.txt", "hash")}
+    return {f.span: f for f in facts_of(text, "test.txt", "hash")}
 
 
 # --- places -------------------------------------------------------------------
@@ -36,7 +35,7 @@ def test_a_place_after_the_number_counts_when_it_is_where():
 
 def test_a_place_inside_an_organisation_name_is_not_a_mention():
     text = "Based at the Shanghai Robotics Innovation Center in Xuhui, the lab has 40 engineers."
-    places = [m.entity for m in find_mentions(text) if m.entity_type == "geography"]
+    places = [m.entity for m in mentions_in(text) if m.entity_type == "geography"]
     assert places == ["Xuhui"]
 
 
@@ -99,7 +98,7 @@ def test_a_company_named_by_apposition_is_recognised_again():
 
 def test_a_short_form_of_a_company_name_stands_for_the_fullest_name_every_time():
     text = "Tianma Semiconductor Co., Ltd. opened a plant. Tianma Semiconductor Co. hired 40 engineers."
-    companies = [m.entity for m in find_mentions(text) if m.entity_type == "company"]
+    companies = [m.entity for m in mentions_in(text) if m.entity_type == "company"]
     assert companies == ["Tianma Semiconductor Co., Ltd.", "Tianma Semiconductor Co., Ltd."]
 
 # --- time ---------------------------------------------------------------------
@@ -183,6 +182,6 @@ def test_an_alias_added_to_the_seed_is_recognised(tmp_path):
     with open(seeds / "cluster_aliases.csv", "a", encoding="utf-8") as handle:
         handle.write("quantum computing,new_generation_it\n")
     text = "Its quantum computing output hit 5 billion yuan."
-    before = [m.entity for m in find_mentions(text) if m.entity_type == "cluster"]
-    after = [m.entity for m in find_mentions(text, ref=load_reference(seeds)) if m.entity_type == "cluster"]
+    before = [m.entity for m in mentions_in(text) if m.entity_type == "cluster"]
+    after = [m.entity for m in mentions_in(text, ref=load_reference(seeds)) if m.entity_type == "cluster"]
     assert before == [] and after == ["new_generation_it"]

@@ -8,12 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clusterfacts.extract.quantities import find_quantities
-from conftest import REPO
+from conftest import REPO, quantities_in
 
 
 def only(text: str):
-    found = find_quantities(text)
+    found = quantities_in(text)
     assert len(found) == 1, [(text[q.start:q.end], q.kind) for q in found]
     return found[0]
 
@@ -53,12 +52,12 @@ def test_a_currency_word_after_an_amount_is_never_a_counted_noun():
 
 
 def test_each_amount_takes_its_own_currency():
-    assert [q.unit for q in find_quantities("Sales were 10 rmb and 20 usd.")] == ["CNY", "USD"]
+    assert [q.unit for q in quantities_in("Sales were 10 rmb and 20 usd.")] == ["CNY", "USD"]
 
 
 @pytest.mark.parametrize("text", ["The TOP 50 companies met.", "It made the TOP100 list.", "ALL 3 firms grew."])
 def test_a_code_that_is_a_word_is_no_currency_before_a_counted_noun_or_on_digits(text):
-    assert all(q.kind != "money" for q in find_quantities(text))
+    assert all(q.kind != "money" for q in quantities_in(text))
 
 
 @pytest.mark.parametrize("text, value", [
@@ -73,7 +72,7 @@ def test_a_fall_is_negative(text, value):
 
 
 def test_a_year_followed_by_the_next_amount_is_not_a_range():
-    found = find_quantities("It surged from 240.8 billion yuan in 2020 to 410 billion yuan in 2024.")
+    found = quantities_in("It surged from 240.8 billion yuan in 2020 to 410 billion yuan in 2024.")
     assert [q.value for q in found] == [2.408e11, 4.1e11]
 
 

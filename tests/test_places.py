@@ -8,9 +8,8 @@ import sys
 
 import pytest
 
-from clusterfacts.extract.gazetteer import find_mentions
 from clusterfacts.extract.reference import load_reference
-from conftest import REPO, fact_at
+from conftest import REPO, fact_at, mentions_in
 
 
 def place_of(text: str, span: str) -> str | None:
@@ -18,7 +17,7 @@ def place_of(text: str, span: str) -> str | None:
 
 
 def places(text: str) -> list[str]:
-    return [m.entity for m in find_mentions(text) if m.entity_type == "geography"]
+    return [m.entity for m in mentions_in(text) if m.entity_type == "geography"]
 
 
 def test_the_committed_place_seeds_are_what_the_gazetteer_script_builds():
@@ -130,7 +129,7 @@ def test_things_counted_in_a_place_are_in_that_place():
 
 def test_a_company_named_with_its_legal_form_is_found_by_its_bare_name_too():
     text = "Xpeng drives growth. Xpeng Inc. said so."
-    assert [m.text for m in find_mentions(text) if m.entity_type == "company"] == ["Xpeng", "Xpeng Inc."]
+    assert [m.text for m in mentions_in(text) if m.entity_type == "company"] == ["Xpeng", "Xpeng Inc."]
 
 
 def test_a_company_figure_is_where_its_plant_is():

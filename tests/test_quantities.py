@@ -6,11 +6,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clusterfacts.extract.quantities import find_quantities, singular
+from clusterfacts.extract.quantities import singular
+from conftest import quantities_in
 
 
 def only(text):
-    found = find_quantities(text)
+    found = quantities_in(text)
     assert len(found) == 1, [(text[q.start:q.end], q.kind) for q in found]
     q = found[0]
     return text[q.start:q.end], q
@@ -110,39 +111,39 @@ NOT_FACTS = [
 
 @pytest.mark.parametrize("text", NOT_FACTS)
 def test_numbers_in_form_only_are_not_facts(text):
-    assert find_quantities(text) == []
+    assert quantities_in(text) == []
 
 
 def test_two_coordinated_counts_share_their_noun():
     text = "The zone is home to 86 high-tech and 64 emerging-industry companies."
-    assert [(q.value, q.unit) for q in find_quantities(text)] == [(86, "company"), (64, "company")]
+    assert [(q.value, q.unit) for q in quantities_in(text)] == [(86, "company"), (64, "company")]
 
 
 def test_an_elided_noun_comes_from_the_sentence():
     text = "Several projects were signed this year, and 21 were signed last year."
-    assert [(q.value, q.unit) for q in find_quantities(text)] == [(21, "project")]
+    assert [(q.value, q.unit) for q in quantities_in(text)] == [(21, "project")]
 
 
 def test_a_class_label_makes_its_number_a_count():
     text = "creating four trillion-yuan-level industrial clusters"
-    found = [(text[q.start:q.end], q.kind, q.value) for q in find_quantities(text)]
+    found = [(text[q.start:q.end], q.kind, q.value) for q in quantities_in(text)]
     assert found == [("four", "count", 4), ("trillion-yuan-level", "money", 1e12)]
 
 
 def test_an_amount_and_its_equivalent_name_each_other():
     text = "a total investment of 8 billion yuan (US$1.18 billion) was signed"
-    first, second = find_quantities(text)
+    first, second = quantities_in(text)
     assert (first.unit, second.unit) == ("CNY", "USD")
     assert first.equivalent is second and second.equivalent is first
     text = "worth nearly 100 billion yuan (about US$13.8 billion)."
-    first, second = find_quantities(text)
+    first, second = quantities_in(text)
     assert text[second.start:second.end] == "about US$13.8 billion"
     assert first.equivalent is second
 
 
 def test_offsets_index_the_text_given():
     text = "xx\r\n" * 10 + "over 600 companies"
-    q = find_quantities(text)[0]
+    q = quantities_in(text)[0]
     assert text[q.start:q.end] == "over 600"
 
 
@@ -150,7 +151,7 @@ def test_search_can_be_limited_to_a_body():
     text = "Sign in 21315227 Processing. Minhang hosts over 600 companies. Q: 5 questions"
     body_start = text.index("Minhang")
     body_end = text.index(" Q:")
-    assert [q.value for q in find_quantities(text, body_start, body_end)] == [600]
+    assert [q.value for q in quantities_in(text, body_start, body_end)] == [600]
 
 
 @pytest.mark.parametrize("plural, noun", [("industries", "industry"), ("SMEs", "sme"), ("doses", "dose"),
@@ -170,7 +171,7 @@ CURRENCIES = {"yuan": "CNY", "RMB": "CNY", "dollars": "USD"}
 def test_a_generated_amount_parses_to_n_times_scale(n, scale, currency, separators):
     number = f"{n:,}" if separators else f"{n}"
     text = f"The cluster reached {number} {scale} {currency} last year."
-    found = find_quantities(text)
+    found = quantities_in(text)
     assert len(found) == 1
     q = found[0]
     assert q.kind == "money" and q.unit == CURRENCIES[currency]
@@ -181,7 +182,7 @@ def test_a_generated_amount_parses_to_n_times_scale(n, scale, currency, separato
 @settings(max_examples=400, deadline=None)
 @given(st.text(max_size=400))
 def test_no_text_makes_the_grammar_raise(text):
-    for q in find_quantities(text):
+    for q in quantities_in(text):
         assert 0 <= q.start < q.end <= len(text)
 
 
@@ -194,7 +195,7 @@ WORDS = ["over", "nearly", "600", "1.5", "billion", "yuan", "US$", "percent", "%
 @given(st.lists(st.sampled_from(WORDS), max_size=40))
 def test_no_sequence_of_grammar_words_makes_it_raise(words):
     text = " ".join(words)
-    for q in find_quantities(text):
+    for q in quantities_in(text):
         assert 0 <= q.start < q.end <= len(text)
         assert q.value == q.value  # never NaN
 
@@ -227,7 +228,7 @@ def test_scale_words_in_a_row_multiply_when_each_is_larger(text, value):
     "a scale of 5 billion billion",
 ])
 def test_scale_words_that_do_not_grow_are_no_scale(text):
-    assert find_quantities(text) == []
+    assert quantities_in(text) == []
 
 
 @pytest.mark.parametrize("text", [
@@ -236,7 +237,7 @@ def test_scale_words_that_do_not_grow_are_no_scale(text):
     "sales of 3" + " billion" * 2000 + " yuan",
 ])
 def test_no_value_beyond_a_quintillion_or_infinite_is_a_fact(text):
-    for quantity in find_quantities(text):
+    for quantity in quantities_in(text):
         assert math.isfinite(quantity.value) and quantity.value <= 1e18, text[quantity.start:quantity.end][:80]
 
 
@@ -244,6 +245,6 @@ def test_no_value_beyond_a_quintillion_or_infinite_is_a_fact(text):
 @given(st.lists(st.sampled_from(["3", "1,000", "billion", "million", "trillion", "hundred", "thousand", "yuan",
                                  "dollars", "percent", "of", "and", "-", "9" * 30, "\u200b"]), max_size=40))
 def test_generated_scale_words_never_give_an_absurd_value(words):
-    for quantity in find_quantities(" ".join(words)):
+    for quantity in quantities_in(" ".join(words)):
         assert math.isfinite(quantity.value) and abs(quantity.value) <= 1e18
         assert quantity.value_max is None or (math.isfinite(quantity.value_max) and quantity.value_max <= 1e18)

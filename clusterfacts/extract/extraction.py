@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 
 from clusterfacts.extract.gazetteer import Mention
-from clusterfacts.extract.layout import Layout, read_layout
+from clusterfacts.extract.layout import Layout
 from clusterfacts.extract.linking import build_context, link_quantities
 from clusterfacts.extract.quantities import Quantity, find_quantities
+from clusterfacts.extract.reference import Reference
 from clusterfacts.extract.visible_text import VisibleText
+from clusterfacts.extract.vocabulary import ArticleText
 from clusterfacts.records import Fact
 
 # The major version is part of every fact id; bump it when spans or values change meaning.
@@ -26,16 +28,17 @@ def fact_id(content_hash: str, quantity: Quantity, where: tuple[int, int] | None
     return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
-def extract_facts(text: str, article: str, content_hash: str, layout: Layout | None = None,
-                  mentions: list[Mention] | None = None, seen: VisibleText | None = None) -> list[Fact]:
+def extract_facts(read: ArticleText, article: str, content_hash: str, layout: Layout, mentions: list[Mention],
+                  ref: Reference, seen: VisibleText | None = None) -> list[Fact]:
     """Every fact in the article's body, as rows of raw.facts.
 
-    text is what the rules read; when it is an article's visible text (seen.text), offsets
-    and spans in the rows are the article's own (seen.original).
+    read is the text the rules read (vocabulary.read_text), laid out in layout, with the
+    mentions the gazetteer found in its body; when it is an article's visible text
+    (seen.text), offsets and spans in the rows are the article's own (seen.original).
     """
-    layout = layout or read_layout(text)
-    quantities = find_quantities(text, layout.body_start, layout.body_end)
-    links = link_quantities(text, layout, quantities, build_context(text, layout, mentions))
+    text = read.text
+    quantities = find_quantities(read, layout.body_start, layout.body_end, ref)
+    links = link_quantities(build_context(read, layout, mentions, ref), quantities)
     own = text if seen is None else seen.original
     # Where each quantity is in the article's own text: where the rules found it, unless
     # invisible characters were taken out before they read it.

@@ -16,7 +16,6 @@ from clusterfacts.extract.patterns import (
     find_first_of,
     find_where,
     iter_sentence_spans,
-    lowered,
     name_starts_at,
     occurrences,
     search_where,
@@ -25,7 +24,7 @@ from clusterfacts.extract.patterns import (
     trie_alternation,
 )
 from clusterfacts.extract.reference import Reference, load_reference
-from clusterfacts.extract.vocabulary import CLUSTERS, PLACES, words_in
+from clusterfacts.extract.vocabulary import CLUSTERS, PLACES, ArticleText
 
 COMPANY_SUFFIXES = (
     "Co", "Co.", "Ltd", "Ltd.", "Limited", "Corporation", "Corp", "Corp.", "Inc", "Inc.", "Holding", "Holdings",
@@ -113,17 +112,23 @@ def gazetteer(ref: Reference | None = None) -> Gazetteer:
     )
 
 
-def find_mentions(text: str, start: int = 0, end: int | None = None, ref: Reference | None = None) -> list[Mention]:
-    """Every entity mention in text[start:end], in order; offsets index text."""
+def find_mentions(article: ArticleText, start: int = 0, end: int | None = None,
+                  ref: Reference | None = None) -> list[Mention]:
+    """Every entity mention in the article's text[start:end], in order; offsets index the text.
+
+    ref is the reference the article's words were found with (vocabulary.read_text).
+    """
     g = gazetteer(ref)
+    text = article.text
     end = len(text) if end is None else end
-    mentions = _places(g, text, start, end) + _clusters(g, text, start, end)
+    mentions = _places(g, article, start, end) + _clusters(g, article, start, end)
     mentions += _companies(g, text, start, end) + _people(text, start, end) + _policies(text, start, end)
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
 
 
-def _places(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
+def _places(g: Gazetteer, article: ArticleText, start: int, end: int) -> list[Mention]:
+    text = article.text
     found: list[Mention] = []
     aliases, choices = g.ref.geography_aliases, g.ref.place_choices
 
@@ -137,7 +142,7 @@ def _places(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
         return ((name in aliases or name in choices) and (stop == end or not _word_char(text, stop))
                 and not CURRENCY_AFTER_PLACE.match(text, stop))
 
-    named = [(at, stop) for at, stop in words_in(text, g.ref)[PLACES].find(
+    named = [(at, stop) for at, stop in article.words[PLACES].find(
         start, end, is_alias_ending_a_word, lambda at: name_starts_at(text, at))
         if not _inside_a_name(text, stop, g) and not _ends_a_personal_name(g, text, at)]
     # A name two places share is the one in a province the article names otherwise.
@@ -363,9 +368,9 @@ def _names_an_organisation(text: str, alias_end: int) -> bool:
     return run is not None and any(word.strip(",") in ORGANISATION_NOUNS for word in run.group(0).split())
 
 
-def _clusters(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
+def _clusters(g: Gazetteer, article: ArticleText, start: int, end: int) -> list[Mention]:
     mentions = []
-    low = lowered(text)
+    text, low = article.text, article.lower
 
     def ends_a_name(at: int, stop: int) -> bool:  # the regex's (?![\w+-])
         return stop == end or not (_word_char(low, stop) or low[stop] == "+")
@@ -373,7 +378,7 @@ def _clusters(g: Gazetteer, text: str, start: int, end: int) -> list[Mention]:
     def starts_or_ends_a_compound(at: int) -> bool:  # "satellite" heads "IP-over-satellite industry"
         return name_starts_at(low, at) or (at >= 2 and low[at - 1] == "-" and low[at - 2].isalpha())
 
-    for at, stop in words_in(text, g.ref)[CLUSTERS].find(start, end, ends_a_name, starts_or_ends_a_compound):
+    for at, stop in article.words[CLUSTERS].find(start, end, ends_a_name, starts_or_ends_a_compound):
         alias = text[at:stop]
         if low[at:stop] in ACRONYM_ALIASES and not alias[:2].isupper():
             continue  # only the capitalised acronym: "ai", "pv" are no industry

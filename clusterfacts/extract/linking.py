@@ -14,15 +14,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from clusterfacts.extract.gazetteer import Mention, find_mentions, holds, main_place, places_holding
+from clusterfacts.extract.gazetteer import Mention, holds, main_place, places_holding
 from clusterfacts.extract.layout import Layout
 from clusterfacts.extract.patterns import (
     YEAR,
-    CaseFreeWords,
     find_where,
     is_word_char,
     iter_sentence_spans,
-    lowered,
     sentence_spans,
     start_of_spaces_before,
     starts_a_word,
@@ -30,8 +28,8 @@ from clusterfacts.extract.patterns import (
     vocabulary_key,
 )
 from clusterfacts.extract.quantities import Quantity
-from clusterfacts.extract.reference import Reference, load_reference
-from clusterfacts.extract.vocabulary import TARGET_CUES, words_in
+from clusterfacts.extract.reference import Reference
+from clusterfacts.extract.vocabulary import TARGET_CUES, ArticleText, CaseFreeWords
 from clusterfacts.extract.word_scan import word_ends_at, word_starts_in
 
 # ";", "—", ", and ", ... and ",? as well as ". The last is found by its words, then the comma and
@@ -107,7 +105,8 @@ NO_MENTIONS = MentionIndex([], [], True)
 
 @dataclass
 class ArticleContext:
-    text: str
+    article: ArticleText
+    text: str  # article.text
     layout: Layout
     ref: Reference
     mentions: list[Mention]
@@ -155,13 +154,12 @@ class ArticleContext:
         return [m for m in of_kind[first:last] if m.end <= end]
 
 
-def build_context(text: str, layout: Layout, mentions: list[Mention] | None = None,
-                  ref: Reference | None = None) -> ArticleContext:
-    ref = ref or load_reference()
-    if mentions is None:
-        mentions = find_mentions(text, layout.body_start, layout.body_end, ref)
+def build_context(article: ArticleText, layout: Layout, mentions: list[Mention], ref: Reference) -> ArticleContext:
+    """What the linker knows of an article before it reads any figure: its sentences and
+    paragraphs, its main place and industry, where its companies' plants are."""
+    text = article.text
     return ArticleContext(
-        text=text, layout=layout, ref=ref, mentions=mentions,
+        article=article, text=text, layout=layout, ref=ref, mentions=mentions,
         sentences=_sentences(text, layout.body_start, layout.body_end),
         paragraph_starts=_paragraph_starts(text, layout.body_start, layout.body_end),
         main_place=main_place(text, layout.body_start, layout.body_end, mentions, ref),
@@ -233,17 +231,15 @@ def _paragraph_starts(text: str, start: int, end: int) -> list[int]:
     return starts or [start]
 
 
-def link_quantities(text: str, layout: Layout, quantities: list[Quantity],
-                    context: ArticleContext | None = None) -> list[Link]:
+def link_quantities(context: ArticleContext, quantities: list[Quantity]) -> list[Link]:
     """The subject fields of each quantity, in the same order."""
-    context = context or build_context(text, layout)
     return [link(context, quantity) for quantity in quantities]
 
 
 def _read_sentence(ctx: ArticleContext, sentence: Segment) -> SentenceFacts:
     names = [(m.start, m.end) for m in ctx.mentions_of("policy", sentence.start, sentence.end)]
-    low = lowered(ctx.text)
-    cues = [at for at, _ in words_in(ctx.text, ctx.ref)[TARGET_CUES].find(
+    low = ctx.article.lower
+    cues = [at for at, _ in ctx.article.words[TARGET_CUES].find(
                 sentence.start, sentence.end, word_ends_at(low, sentence.end), word_starts_in(low))
             if not any(s <= at < e for s, e in names)]
     breaks = _clause_breaks(ctx.text, sentence.start, sentence.end)
@@ -384,13 +380,13 @@ def _money_metric(ctx: ArticleContext, q: Quantity, clause: Segment) -> str:
     if THRESHOLD_BEFORE.search(ctx.text, max(clause.start, q.start - THRESHOLD_WINDOW), q.start):
         return "other"
     after = CUE_AFTER.match(ctx.text, q.end, clause.end)
-    if after and (cue := pattern.search(ctx.text, after.end(), min(clause.end, after.end() + 30))) is not None \
+    if after and (cue := pattern.search(ctx.article, after.end(), min(clause.end, after.end() + 30))) is not None \
             and cue.start() == after.end():
         return cues[vocabulary_key(cue.group(0))]
     if FACILITY_AFTER.match(ctx.text, q.end, clause.end):
         return "investment"
     last = None
-    for last in pattern.finditer(ctx.text, clause.start, q.start):  # noqa: B007 (the loop keeps the last cue)
+    for last in pattern.finditer(ctx.article, clause.start, q.start):  # noqa: B007 (the loop keeps the last cue)
         pass
     return cues[vocabulary_key(last.group(0))] if last else "output_value"
 
@@ -439,12 +435,12 @@ def _geography(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segm
         return place
     for mention in ctx.mentions_of("geography", q.end, min(clause.end, q.end + AFTER_WINDOW_CHARS)):
         # "70 percent of those made in Jiangsu", "700,000 NEVs, accounting for ... in Jiangsu": not where it is
-        if PLACE_AFTER_CUE.search(ctx.text, max(0, mention.start - 12), mention.start) and not (
+        if PLACE_AFTER_CUE.search(ctx.article, max(0, mention.start - 12), mention.start) and not (
                 WHOLE_BEFORE_PLACE.search(ctx.text, q.end, mention.start)):
             return mention.entity
         break
     located = [m for m in ctx.mentions_of("geography", sentence.start, clause.start)
-               if PLACE_AFTER_CUE.search(ctx.text, max(0, m.start - 12), m.start)
+               if PLACE_AFTER_CUE.search(ctx.article, max(0, m.start - 12), m.start)
                or (m.text[:4].lower() == "the " and POSSESSIVE_AFTER.match(ctx.text, m.end))]
     # ("the province's chip output rose ..., while exports fell": the province's)
     if (place := _subject_place(ctx, located)) is not None:
@@ -468,7 +464,7 @@ def _subject_place(ctx: ArticleContext, before: list[Mention]) -> str | None:
         if ctx.ref.geography_levels.get(mention.entity) == "country" and mention.entity != "China" and (
                 COMPANY_HOME_AFTER.match(ctx.text, mention.end)):
             continue
-        if not NOT_THE_SUBJECT_BEFORE.search(ctx.text, max(0, mention.start - 20), mention.start):
+        if not NOT_THE_SUBJECT_BEFORE.search(ctx.article, max(0, mention.start - 20), mention.start):
             listed = [mention.entity]
             first = index
             while first > 0 and _listed_places(ctx, before[first - 1], before[first]):
@@ -522,10 +518,10 @@ def _cluster(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segmen
             return inside[0].entity
     before = ctx.mentions_of("cluster", clause.start, q.start)
     if before:
-        if WHOLE_ECONOMY.search(ctx.text, before[-1].end, q.start) or len(_families(ctx, before)) > 1:
+        if WHOLE_ECONOMY.search(ctx.article, before[-1].end, q.start) or len(_families(ctx, before)) > 1:
             return None
         return _unless_a_list(ctx, before[-1])
-    if WHOLE_ECONOMY.search(ctx.text, clause.start, q.start):
+    if WHOLE_ECONOMY.search(ctx.article, clause.start, q.start):
         return None
     after_end = min(clause.end, q.end + AFTER_WINDOW_CHARS)
     comma = ctx.text.find(",", q.end, after_end)
@@ -537,7 +533,7 @@ def _cluster(ctx: ArticleContext, q: Quantity, clause: Segment, sentence: Segmen
     earlier = ctx.mentions_of("cluster", max(earliest, ctx.paragraph_start(q.start)), clause.start)
     if earlier:
         return _unless_a_list(ctx, earlier[-1])
-    if INDUSTRY_ANAPHOR.search(ctx.text, clause.start, q.start):
+    if INDUSTRY_ANAPHOR.search(ctx.article, clause.start, q.start):
         return ctx.main_cluster  # "the industry's output": the article's industry
     if any(_is_zone(ctx, m) for m in ctx.mentions_of("geography", clause.start, q.start)):
         return None  # a zone's own figure ("the zone is home to 292 firms") is about no one industry
@@ -690,10 +686,10 @@ def _years_named(ctx: ArticleContext, segment: Segment) -> list[tuple[re.Match, 
     named: list[tuple[re.Match, int]] = []
     if YEAR.search(ctx.text, segment.start, segment.end):
         for match in EXPLICIT_YEAR.finditer(ctx.text, segment.start, segment.end):
-            if not ORIGIN_BEFORE.search(ctx.text, max(segment.start, match.start() - 40), match.start()):
+            if not ORIGIN_BEFORE.search(ctx.article, max(segment.start, match.start() - 40), match.start()):
                 named.append((match, int(match.group("y"))))
-    if ctx.publication_year is not None and lowered(ctx.text).find("year", segment.start, segment.end) >= 0:
-        for match in RELATIVE_YEAR.finditer(ctx.text, segment.start, segment.end):
+    if ctx.publication_year is not None and ctx.article.lower.find("year", segment.start, segment.end) >= 0:
+        for match in RELATIVE_YEAR.finditer(ctx.article, segment.start, segment.end):
             which = " ".join(vocabulary_key(match.group("which")).split())
             named.append((match, ctx.publication_year + RELATIVE_YEAR_OFFSETS[which]))
     return named
@@ -756,8 +752,8 @@ def _time_marks(ctx: ArticleContext) -> TimeMarks:
     if ctx.time_marks is None:
         start, end = ctx.layout.body_start, ctx.layout.body_end
         ctx.time_marks = TimeMarks([m.start() for m in YEAR.finditer(ctx.text, start, end)],
-                                   [m.start() for m in RELATIVE_YEAR.finditer(ctx.text, start, end)],
-                                   [m.start() for m in PRESENT_FRAME.finditer(ctx.text, start, end)])
+                                   [m.start() for m in RELATIVE_YEAR.finditer(ctx.article, start, end)],
+                                   [m.start() for m in PRESENT_FRAME.finditer(ctx.article, start, end)])
     return ctx.time_marks
 
 
@@ -790,7 +786,7 @@ def _is_target(ctx: ArticleContext, index: int, q: Quantity, clause: Segment, ne
         return True
     cues = facts.target_cues
     last_cue = bisect_left(cues, q.start) - 1
-    if last_cue >= 0 and cues[last_cue] >= near.start and not PAST_MARKER.search(ctx.text, cues[last_cue], q.start):
+    if last_cue >= 0 and cues[last_cue] >= near.start and not PAST_MARKER.search(ctx.article, cues[last_cue], q.start):
         return True
     if MODAL_AFTER.pattern.search(ctx.text, q.end, min(clause.end, q.end + MODAL_WINDOW)):
         return True
@@ -812,8 +808,8 @@ MODAL_AFTER = CaseFreeWords(r"(?:will|shall|should|(?:is|are)\s+(?:expected|set|
 
 
 def _achieved(ctx: ArticleContext, clause: Segment) -> bool:
-    return bool(ACHIEVED.search(ctx.text, clause.start, clause.end)) and not WILL.search(
-        ctx.text, clause.start, clause.end)
+    return bool(ACHIEVED.search(ctx.article, clause.start, clause.end)) and not WILL.search(
+        ctx.article, clause.start, clause.end)
 
 
 def _due_within(facts: SentenceFacts, segment: Segment) -> list[tuple[int, int, int]]:
@@ -827,7 +823,7 @@ def _due_within(facts: SentenceFacts, segment: Segment) -> list[tuple[int, int, 
 
 def _due_years(ctx: ArticleContext, sentence: Segment) -> list[tuple[int, int, int]]:
     due = []
-    for match in find_where(BY_YEAR, lowered(ctx.text), sentence.start, sentence.end, starts_a_word):
+    for match in find_where(BY_YEAR, ctx.article.lower, sentence.start, sentence.end, starts_a_word):
         year = int(match.group("y"))
         if ctx.publication_year is None or year >= ctx.publication_year:
             due.append((match.start(), match.end(), year))
@@ -845,7 +841,7 @@ def _target_year(ctx: ArticleContext, index: int, q: Quantity, clause: Segment, 
         return min(in_clause)[1]
     if facts.due_years:
         return facts.due_years[0][2]
-    for match in PLAN_ORDINAL.finditer(ctx.text, sentence.start, sentence.end):
+    for match in PLAN_ORDINAL.finditer(ctx.article, sentence.start, sentence.end):
         period = ctx.ref.plan_periods.get(vocabulary_key(match.group("n")))
         if period:
             return period[1]
@@ -853,7 +849,7 @@ def _target_year(ctx: ArticleContext, index: int, q: Quantity, clause: Segment, 
              if ctx.publication_year is None or int(m.group("y")) >= ctx.publication_year]
     if named:
         return named[0]
-    if ctx.publication_year is not None and YEAR_END.search(ctx.text, sentence.start, sentence.end):
+    if ctx.publication_year is not None and YEAR_END.search(ctx.article, sentence.start, sentence.end):
         return ctx.publication_year
     for earlier in range(index - 1, max(-1, index - 1 - PREVIOUS_SENTENCES), -1):
         if ctx.sentence_facts_of(earlier).due_years:

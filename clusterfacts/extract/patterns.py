@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 
 def trie_alternation(words) -> str:
@@ -63,54 +62,12 @@ def vocabulary_key(matched: str) -> str:
     return matched.lower() if matched.isascii() else matched.translate(_IGNORECASE_TWINS).lower()
 
 
-@lru_cache(maxsize=1)
-def lowered(text: str) -> str:
-    """lower_keeping_offsets of the article being read, computed once however many scans use it."""
-    return lower_keeping_offsets(text)
-
-
-@lru_cache(maxsize=1)
 def has_ignorecase_twins(text: str) -> bool:
     """Whether re.IGNORECASE would take a letter of the text for another ASCII one than its lower case."""
     return not text.isascii() and any(twin in text for twin in IGNORECASE_TWINS)
 
 
 IGNORECASE_TWINS = "".join(chr(code) for code in _IGNORECASE_TWINS)
-
-
-class CaseFreeWords:
-    """The regex `\\b(?:body)` with re.IGNORECASE, found the fast way in lower-cased text.
-
-    body is lower case and begins with a word character. Case-insensitive and led by
-    \\b, the regex is tried at every character; its body without the \\b, matched in the
-    lower-cased text, lets re skip ahead to its first letters, and the word start is
-    checked on the few matches (find_where). A text with one of the letters that
-    re.IGNORECASE takes for an ASCII one ('ſ' for 's') is scanned case-insensitively.
-    Matches are in the lower-cased text, at the offsets of the original.
-    """
-
-    def __init__(self, body: str) -> None:
-        self.pattern = re.compile(rf"\b(?:{body})", re.IGNORECASE)  # what it finds
-        self._in_lower_case = re.compile(body)
-        self._ignoring_case = re.compile(body, re.IGNORECASE)
-
-    def finditer(self, text: str, start: int, end: int):
-        """self.pattern.finditer(text, start, end), for the article being read (its lowered copy is kept)."""
-        if has_ignorecase_twins(text):
-            return find_where(self._ignoring_case, text, start, end, starts_a_word)
-        return find_where(self._in_lower_case, lowered(text), start, end, starts_a_word)
-
-    def search(self, text: str, start: int, end: int) -> re.Match | None:
-        """self.pattern.search(text, start, end), for the article being read."""
-        if has_ignorecase_twins(text):
-            return search_where(self._ignoring_case, text, start, end, starts_a_word)
-        return search_where(self._in_lower_case, lowered(text), start, end, starts_a_word)
-
-    def finditer_in_piece(self, piece: str):
-        """self.pattern.finditer(piece), for a piece cut from a text: lowered here, not kept."""
-        if not piece.isascii() and any(twin in piece for twin in IGNORECASE_TWINS):
-            return find_where(self._ignoring_case, piece, 0, len(piece), starts_a_word)
-        return find_where(self._in_lower_case, lower_keeping_offsets(piece), 0, len(piece), starts_a_word)
 
 
 def end_of_empty_match(pattern: re.Pattern, text: str, pos: int, end: int | None = None) -> int:

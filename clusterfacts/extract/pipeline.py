@@ -4,23 +4,57 @@
 file gives the same text, offsets, content hash and fact ids whichever way it is
 read: offsets index the article's text after decoding and, for an HTML page,
 after reducing it to its main content (clusterfacts/extract/html_text.py).
+`read` takes a decoded text through the steps before extraction, in their one
+order, and hands each step what the ones before it made; `facts_of` is that path
+for a text given as a string (the rules' tests and benchmarks).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import replace
+from typing import NamedTuple
 
 from clusterfacts.config import settings
 from clusterfacts.extract.decoding import Decoded, decode
 from clusterfacts.extract.extraction import extract_facts
 from clusterfacts.extract.fingerprints import sentence_hashes
-from clusterfacts.extract.gazetteer import find_mentions
+from clusterfacts.extract.gazetteer import Mention, find_mentions
 from clusterfacts.extract.html_text import looks_like_html, read_page
-from clusterfacts.extract.layout import read_layout
+from clusterfacts.extract.layout import Layout, read_layout
+from clusterfacts.extract.reference import Reference, load_reference
 from clusterfacts.extract.time_budget import TooSlow, time_limit
 from clusterfacts.extract.visible_text import VisibleText
-from clusterfacts.records import Analysed, Article, MentionRow, Rejection, content_hash, stored_path
+from clusterfacts.extract.vocabulary import ArticleText, read_text
+from clusterfacts.records import Analysed, Article, Fact, MentionRow, Rejection, content_hash, stored_path
+
+
+class Reading(NamedTuple):
+    """A text as the rules have read it before extraction."""
+
+    article: ArticleText      # the text, its lower-case copy and its vocabularies' words
+    layout: Layout            # title, date line, credit and body
+    mentions: list[Mention]   # places, clusters, companies, people and policies in the body
+    ref: Reference            # the seeds all of it was read with
+
+
+def read(text: str, page_date: dt.date | None = None) -> Reading:
+    """Lay out a decoded text and find the mentions in its body; page_date is the date an HTML
+    page's markup gives (<time>, meta tags), which outranks a date read from the text."""
+    ref = load_reference()
+    layout = read_layout(text)
+    if page_date is not None and page_date != layout.published_date:
+        layout = replace(layout, published_date=page_date, published_date_source="page markup",
+                         published_date_start=None)
+    article = read_text(text, ref)
+    return Reading(article, layout, find_mentions(article, layout.body_start, layout.body_end, ref), ref)
+
+
+def facts_of(text: str, name: str = "text.txt", digest: str = "") -> list[Fact]:
+    """The facts the rules find in a text given as a string, read as `analyse` reads an article."""
+    reading = read(text)
+    return extract_facts(reading.article, name, digest, reading.layout, reading.mentions, reading.ref)
 
 
 def analyse(path: str, data: bytes, seconds: float | None = None) -> Analysed | Rejection:
@@ -55,13 +89,9 @@ def _analyse(path: str, data: bytes) -> Analysed | Rejection:
     name = os.path.basename(path)
     # The rules read the text without invisible characters; rows give the article's own offsets.
     seen = VisibleText(text)
-    layout = read_layout(seen.text)
-    if page_date is not None and page_date != layout.published_date:
-        # the page's markup names its date (<time>, meta tags): it outranks a date read from the text
-        layout = replace(layout, published_date=page_date, published_date_source="page markup",
-                         published_date_start=None)
+    reading = read(seen.text, page_date)
+    layout, mentions = reading.layout, reading.mentions
     body = seen.text[layout.body_start:layout.body_end]
-    mentions = find_mentions(seen.text, layout.body_start, layout.body_end)
     article = Article(
         content_hash=digest,
         source_path=path,
@@ -81,7 +111,7 @@ def _analyse(path: str, data: bytes) -> Analysed | Rejection:
         sentence_hashes=sentence_hashes(body),
         text=text,
     )
-    facts = extract_facts(seen.text, name, digest, layout, mentions, seen)
+    facts = extract_facts(reading.article, name, digest, layout, mentions, reading.ref, seen)
     if len({fact.fact_id for fact in facts}) < len(facts):
         return Rejection("extraction_failed", "two facts found in the text have the same id; "
                                               "the file is not landed, so raw fact ids stay unique")

@@ -25,7 +25,6 @@ from clusterfacts.extract.patterns import (
     end_of_empty_match,
     find_at,
     is_word_char,
-    lowered,
     occurrences,
     search_where,
     start_of_spaces_before,
@@ -35,7 +34,7 @@ from clusterfacts.extract.patterns import (
     vocabulary_key,
 )
 from clusterfacts.extract.reference import Reference, load_reference
-from clusterfacts.extract.vocabulary import NUMBER_WORDS, words_in
+from clusterfacts.extract.vocabulary import NUMBER_WORDS, ArticleText
 
 QUALIFIER_WORDS = {
     "approximate": ["nearly", "almost", "about", "around", "approximately", "roughly", "some",
@@ -209,13 +208,18 @@ def grammar(ref: Reference | None = None) -> Grammar:
     )
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None, ref: Reference | None = None) -> list[Quantity]:
-    """Every quantity in text[start:end], in order of position; offsets index text."""
+def find_quantities(article: ArticleText, start: int = 0, end: int | None = None,
+                    ref: Reference | None = None) -> list[Quantity]:
+    """Every quantity in the article's text[start:end], in order of position; offsets index the text.
+
+    ref is the reference the article's words were found with (vocabulary.read_text).
+    """
     g = grammar(ref)
+    text = article.text
     end = len(text) if end is None else end
     found: list[Quantity] = []
     taken_until = start
-    for match in _anchors(g, text, start, end):
+    for match in _anchors(g, article, start, end):
         if match.start() < taken_until:
             continue
         quantity = _read_anchor(g, text, match, end, found)
@@ -227,8 +231,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, ref: Refe
             taken_until = quantity.end
         elif _is_range_or_date(text, match) and not _year_then_amount(text, match):
             taken_until = _skip_range(text, match)
-    found.extend(_scale_labels(g, text, start, end, found))
-    found.extend(_fractions(text, start, end, found))
+    found.extend(_scale_labels(g, article, start, end, found))
+    found.extend(_fractions(article, start, end, found))
     found.sort(key=lambda q: q.start)
     _pair_equivalents(text, found)
     return found
@@ -280,14 +284,14 @@ def _digits_at(g: Grammar, text: str, pos: int, end: int) -> re.Match | None:
     return search_where(DIGITS_AT, text, pos, end, lambda match: _anchor_may_start(text, match.start(), g.codes_on_digits))
 
 
-def _numbers_in_words(g: Grammar, text: str, start: int, end: int) -> list[re.Match]:
+def _numbers_in_words(article: ArticleText, start: int, end: int) -> list[re.Match]:
     """Every number in words that may anchor a quantity: a first number word, then the whole number."""
-    low = lowered(text)
+    text, low = article.text, article.lower
     numbers = []
-    for at in words_in(text, g.ref)[NUMBER_WORDS].starts(start, end):
+    for at in article.words[NUMBER_WORDS].starts(start, end):
         if low.startswith(("half", "quarter"), at):  # "a quarter million": read back over its "a"
-            article = ARTICLE_BEFORE.search(low, max(start, at - 22), at)
-            if article and (whole := NUMBER_WORDS_AT.match(low, article.start(), end)):
+            a_or_an = ARTICLE_BEFORE.search(low, max(start, at - 22), at)
+            if a_or_an and (whole := NUMBER_WORDS_AT.match(low, a_or_an.start(), end)):
                 numbers.append(whole)
                 continue
         if _anchor_may_start(text, at) and (whole := NUMBER_WORDS_AT.match(low, at, end)):
@@ -295,13 +299,14 @@ def _numbers_in_words(g: Grammar, text: str, start: int, end: int) -> list[re.Ma
     return numbers
 
 
-def _anchors(g: Grammar, text: str, start: int, end: int):
+def _anchors(g: Grammar, article: ArticleText, start: int, end: int):
     """Numbers in digits or in words, in order: where the grammar anchors a quantity.
 
     Digits are searched on as the scan goes; no number starts with both a digit and
     a letter, so a number in digits and one in words never start at one place.
     """
-    digits, words = _digits_at(g, text, start, end), _numbers_in_words(g, text, start, end)
+    text = article.text
+    digits, words = _digits_at(g, text, start, end), _numbers_in_words(article, start, end)
     next_word = 0
     while True:
         word = words[next_word] if next_word < len(words) else None
@@ -645,10 +650,10 @@ class _Covered:
         return index >= 0 and self.reach[index] > pos
 
 
-def _scale_labels(g: Grammar, text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
+def _scale_labels(g: Grammar, article: ArticleText, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
     """'reach the trillion-yuan level', 'crossed the trillion-yuan threshold': an amount without a number."""
     labels: list[Quantity] = []
-    low = lowered(text)
+    text, low = article.text, article.lower
     if not any(tail in low for tail in SCALE_LABEL_TAILS):
         return labels
     covered: _Covered | None = None
@@ -672,10 +677,10 @@ def _scale_label_starts(g: Grammar, low: str, start: int, end: int) -> list[int]
     return sorted(at for scale in g.label_scales for at in occurrences(low, scale + "-", start, end))
 
 
-def _fractions(text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
+def _fractions(article: ArticleText, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
     """'over half of', 'one-third of': a share stated as a fraction."""
     shares: list[Quantity] = []
-    low = lowered(text)
+    text, low = article.text, article.lower
     covered: _Covered | None = None
     for match in find_at(FRACTION, low, _fraction_starts(low, start, end), end, starts_a_word):
         lead = FRACTION_LEAD.search(text, max(start, match.start() - 20), match.start())
