@@ -28,14 +28,20 @@ def build(database, tmp_path, *args):
                    target_dir=tmp_path / "target")
 
 
+def built_sample(tmp_path):
+    """The sample loaded and built once, by a build whose tests all passed."""
+    database = tmp_path / "w.duckdb"
+    load([str(ARTICLES)], database, validate=False)
+    assert build(database, tmp_path).returncode == 0
+    return database
+
+
 def failures(result, test: str) -> list[str]:
     return [line for line in result.stdout.splitlines() if "FAILED " in line and test in line]
 
 
 def test_a_failing_fact_is_tested_again_until_it_is_fixed(tmp_path):
-    database = tmp_path / "w.duckdb"
-    load([str(ARTICLES)], database, validate=False)
-    assert build(database, tmp_path).returncode == 0
+    database = built_sample(tmp_path)
     assert len(builds_recorded_as_tested(database)) == 1, "a passing build records that its rows are tested"
 
     day_two = tmp_path / "day_two"
@@ -56,9 +62,7 @@ def test_a_failing_fact_is_tested_again_until_it_is_fixed(tmp_path):
 
 
 def test_rows_already_tested_are_not_scanned_again_unless_asked(tmp_path):
-    database = tmp_path / "w.duckdb"
-    load([str(ARTICLES)], database, validate=False)
-    assert build(database, tmp_path).returncode == 0
+    database = built_sample(tmp_path)
     conn = duckdb.connect(str(database))
     tampered = conn.execute("""
         update intermediate.int_facts_deduplicated set value = 150
@@ -87,9 +91,7 @@ def day_two_loaded(database, tmp_path) -> None:
 
 def test_a_new_row_repeating_an_old_key_fails_its_key_test(tmp_path):
     # the large models' keys are tested on the rows of new load runs, against every row
-    database = tmp_path / "w.duckdb"
-    load([str(ARTICLES)], database, validate=False)
-    assert build(database, tmp_path).returncode == 0
+    database = built_sample(tmp_path)
     day_two_loaded(database, tmp_path)
     conn = duckdb.connect(str(database))
     # a day-two fact landed under the id of a fact tested the day before
@@ -108,9 +110,7 @@ def test_a_new_row_repeating_an_old_key_fails_its_key_test(tmp_path):
 
 
 def test_old_rows_are_not_grouped_again_by_the_key_tests_unless_asked(tmp_path):
-    database = tmp_path / "w.duckdb"
-    load([str(ARTICLES)], database, validate=False)
-    assert build(database, tmp_path).returncode == 0
+    database = built_sample(tmp_path)
     conn = duckdb.connect(str(database))
     # two old mentions made one, after the build that tested them
     conn.execute("""
